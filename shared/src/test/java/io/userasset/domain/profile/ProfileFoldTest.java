@@ -1,0 +1,161 @@
+package io.userasset.domain.profile;
+
+import io.userasset.domain.time.Days;
+import io.userasset.events.Money;
+import io.userasset.events.Payload;
+import org.junit.jupiter.api.Test;
+
+import static io.userasset.domain.profile.TestEvents.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProfileFoldTest {
+    private final ProfileFold fold = new ProfileFold(Days.utc(), 35, 365);
+    private final int day0 = Days.day(DAY0);
+
+    @Test
+    void ordersAndRefundsAddUpToNetRevenueAndRepeatedOrderIdsCountOnce() {
+        ProfileFacts f = fold.empty();
+        assertThat(fold.apply(f, order("e1", "u", 0, "o1", 10_000))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(fold.apply(f, order("e2", "u", 0, "o2", 5_000))).isEqualTo(FoldOutcome.APPLIED);
+        // the same order resent under a new event id is the same order
+        assertThat(fold.apply(f, order("e3", "u", 0, "o1", 10_000))).isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(fold.apply(f, refund("e4", "u", 3, "o1", 2_500))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(fold.apply(f, refund("e4", "u", 3, "o1", 2_500))).isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(fold.apply(f, order("e5", "u", 10, "o3", 7_000))).isEqualTo(FoldOutcome.APPLIED);
+
+        assertThat(f.orders()).isEqualTo(3);
+        assertThat(f.grossMilli()).isEqualTo(22_000);
+        assertThat(f.refundedMilli()).isEqualTo(2_500);
+        assertThat(f.netMilli()).isEqualTo(19_500);
+        assertThat(f.firstOrderDay()).isEqualTo(day0);
+        assertThat(f.lastOrderDay()).isEqualTo(day0 + 10);
+        assertThat(f.firstDaySpendMilli()).isEqualTo(15_000); // two orders on the first day: one occasion
+        assertThat(f.purchaseDays(day0 + 10)).isEqualTo(2);   // x = 1 repeat purchase day
+        assertThat(f.ordersInWindow(day0 + 10)).isEqualTo(3);
+        assertThat(f.netMilliInWindow(day0 + 10)).isEqualTo(19_500);
+    }
+
+    @Test
+    void theRollingWindowDropsWholeWeeksThatLeftIt() {
+        ProfileFacts f = fold.empty();
+        fold.apply(f, order("e1", "u", 0, "o1", 1_000));      // Thursday of week W
+        fold.apply(f, order("e2", "u", 200, "o2", 2_000));
+        int windowWeeks = (365 + 6) / 7;                        // 53
+        int lastDayInWindow = day0 + 7 * (windowWeeks - 1);     // same weekday, 52 weeks later: still in
+        assertThat(f.ordersInWindow(day0 + 200)).isEqualTo(2);
+        fold.apply(f, session("s1", "u", lastDayInWindow - day0, 0));
+        assertThat(f.ordersInWindow(lastDayInWindow)).isEqualTo(2);
+        fold.apply(f, session("s2", "u", lastDayInWindow - day0 + 7, 0)); // one week later: the first order left
+        assertThat(f.ordersInWindow(lastDayInWindow + 7)).isEqualTo(1);
+        assertThat(f.netMilliInWindow(lastDayInWindow + 7)).isEqualTo(2_000);
+        assertThat(f.orders()).isEqualTo(2); // lifetime keeps everything
+    }
+
+    @Test
+    void theEarliestRegistrationWinsWhateverTheOrder() {
+        ProfileFacts a = fold.empty();
+        fold.apply(a, registration("r2", "u", 5, "ads"));
+        fold.apply(a, registration("r1", "u", 2, "organic"));
+        ProfileFacts b = fold.empty();
+        fold.apply(b, registration("r1", "u", 2, "organic"));
+        assertThat(fold.apply(b, registration("r2", "u", 5, "ads"))).isEqualTo(FoldOutcome.APPLIED); // active that day
+        assertThat(a.channel()).isEqualTo("organic");
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void activityRecordsDaysAndRepeatedSignalsChangeNothing() {
+        ProfileFacts f = fold.empty();
+        assertThat(fold.apply(f, session("s1", "u", 0, 100))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(fold.apply(f, session("s1", "u", 0, 100))).isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(fold.apply(f, session("s2", "u", 1, 100))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(fold.apply(f, session("s3", "u", 7, 100))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(f.activeOn(day0)).isTrue();
+        assertThat(f.activeOn(day0 + 1)).isTrue();
+        assertThat(f.activeOn(day0 + 2)).isFalse();
+        assertThat(f.activeOn(day0 + 7)).isTrue();
+        assertThat(f.activeDays(day0 + 7, 7)).isEqualTo(2);
+        assertThat(f.firstSeenDay()).isEqualTo(day0);
+        // refunds and referrals do not make anyone active (SPEC §2)
+        fold.apply(f, refund("x1", "u", 9, "o", 10));
+        fold.apply(f, event("x2", "u", 9, 0, new Payload.ReferralConverted("friend")));
+        assertThat(f.activeOn(day0 + 9)).isFalse();
+        assertThat(f.referrals()).isEqualTo(1);
+    }
+
+    @Test
+    void earlyActivityIsKeptForRetentionLongAfterTheRecentWindowMoved() {
+        ProfileFacts f = fold.empty();
+        fold.apply(f, session("s0", "u", 0, 0));
+        fold.apply(f, session("s1", "u", 1, 0));
+        fold.apply(f, session("s30", "u", 30, 0));
+        fold.apply(f, session("s400", "u", 400, 0));
+        assertThat(f.activeOn(day0 + 1)).isTrue();
+        assertThat(f.activeOn(day0 + 30)).isTrue();
+        assertThat(f.activeOn(day0 + 7)).isFalse();
+        assertThat(f.activityKnownOn(day0 + 7)).isTrue();
+        assertThat(f.activityKnownOn(day0 + 200)).isFalse();
+    }
+
+    @Test
+    void linkingMergesAnonymousHistoryOnce() {
+        ProfileFacts anon = fold.empty();
+        fold.apply(anon, anonymous("a1", "anon-1", 0, 10, new Payload.Session("web")));
+        fold.apply(anon, anonymous("a2", "anon-1", 1, 10, new Payload.OrderPaid("o-anon", new Money(4_000, "USD"))));
+        ProfileFacts user = fold.empty();
+        fold.apply(user, registration("r", "u", 2, "ads"));
+        fold.apply(user, order("e1", "u", 3, "o-user", 6_000));
+
+        assertThat(fold.link(user, "anon-1", anon)).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(fold.link(user, "anon-1", anon)).isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(user.orders()).isEqualTo(2);
+        assertThat(user.grossMilli()).isEqualTo(10_000);
+        assertThat(user.firstSeenDay()).isEqualTo(day0);
+        assertThat(user.firstOrderDay()).isEqualTo(day0 + 1);
+        assertThat(user.activeOn(day0)).isTrue();
+        // a redelivered anonymous order, now redirected to the user, is recognised
+        assertThat(fold.apply(user, anonymous("a2", "anon-1", 1, 10, new Payload.OrderPaid("o-anon", new Money(4_000, "USD")))))
+                .isEqualTo(FoldOutcome.DUPLICATE);
+        // the merged result does not depend on which side had which events first
+        ProfileFacts other = fold.empty();
+        fold.link(other, "anon-1", anon);
+        fold.apply(other, registration("r", "u", 2, "ads"));
+        fold.apply(other, order("e1", "u", 3, "o-user", 6_000));
+        assertThat(other).isEqualTo(user);
+    }
+
+    @Test
+    void anEventOlderThanTheHorizonIsAppliedAndFlaggedLate() {
+        ProfileFacts f = fold.empty();
+        fold.apply(f, session("s", "u", 100, 0));
+        assertThat(fold.apply(f, order("e", "u", 100 - 36, "o-old", 1_000))).isEqualTo(FoldOutcome.APPLIED_LATE);
+        assertThat(fold.apply(f, order("e2", "u", 100 - 35, "o-edge", 1_000))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(fold.apply(f, order("e2", "u", 100 - 35, "o-edge", 1_000))).isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(f.orders()).isEqualTo(2);
+    }
+
+    @Test
+    void aYearOfDailyActivityAnd200OrdersEncodesSmall() {
+        ProfileFacts f = fold.empty();
+        fold.apply(f, event("reg", "heavy-user-0001", 0, 0, new Payload.Registration("paid_search", "black-friday-2025")));
+        int orders = 0;
+        for (int day = 0; day < 365; day++) {
+            fold.apply(f, session("s" + day, "heavy-user-0001", day, 3600));
+            fold.apply(f, session("t" + day, "heavy-user-0001", day, 7200));
+            if (day % 2 == 0 && orders < 200) {
+                fold.apply(f, order("o" + day, "heavy-user-0001", day, "order-" + day, 12_345 + day * 17L));
+                orders++;
+            }
+            if (day % 9 == 0 && orders < 200) {
+                fold.apply(f, order("p" + day, "heavy-user-0001", day, "order-x" + day, 99_990));
+                orders++;
+            }
+            if (day % 30 == 0) fold.apply(f, refund("r" + day, "heavy-user-0001", day, "order-" + day, 1_000));
+            if (day % 14 == 0) fold.apply(f, event("sh" + day, "heavy-user-0001", day, 100, new Payload.ContentShared()));
+        }
+        assertThat(f.orders()).isEqualTo(200);
+        byte[] encoded = ProfileCodec.encode(f);
+        assertThat(encoded.length).as("encoded facts").isLessThan(700);
+        assertThat(ProfileCodec.decode(encoded, fold.windowWeeks())).isEqualTo(f);
+    }
+}
