@@ -1,0 +1,153 @@
+package io.userasset.localcloud;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Fault injection in front of a real DynamoDB (Local) client: writes whose item matches a rule are
+ * refused with the throttling error DynamoDB returns when capacity runs out, exactly as the SDK
+ * would surface it after its own retries. Everything else reaches DynamoDB Local unchanged.
+ */
+public final class FaultyDynamoDbClient implements DynamoDbClient {
+    private final DynamoDbClient delegate;
+    private volatile Predicate<Map<String, AttributeValue>> throttleWrite = item -> false;
+    private volatile double throttleShare;
+    private final AtomicLong injected = new AtomicLong();
+    private final java.util.Random random = new java.util.Random(42);
+
+    public FaultyDynamoDbClient(DynamoDbClient delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Throttle every put of an item the rule matches (e.g. a given user's profile). */
+    public void throttleWritesWhere(Predicate<Map<String, AttributeValue>> rule) {
+        this.throttleWrite = rule;
+    }
+
+    /** Throttle a random share of all calls (0 = none). */
+    public void throttleShare(double share) {
+        this.throttleShare = share;
+    }
+
+    public void heal() {
+        throttleWrite = item -> false;
+        throttleShare = 0;
+    }
+
+    public long injected() {
+        return injected.get();
+    }
+
+    private void maybeThrottle(Map<String, AttributeValue> item) {
+        boolean hit = item != null && throttleWrite.test(item);
+        if (!hit && throttleShare > 0) {
+            synchronized (random) {
+                hit = random.nextDouble() < throttleShare;
+            }
+        }
+        if (hit) {
+            injected.incrementAndGet();
+            throw (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
+                    .message("injected: the level of configured provisioned throughput for the table was exceeded")
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                            .serviceName("DynamoDB").build())
+                    .build();
+        }
+    }
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest r) {
+        maybeThrottle(r.item());
+        return delegate.putItem(r);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest r) {
+        r.transactItems().forEach(t -> maybeThrottle(t.put() == null ? null : t.put().item()));
+        return delegate.transactWriteItems(r);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest r) {
+        maybeThrottle(r.key());
+        return delegate.updateItem(r);
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest r) {
+        maybeThrottle(null);
+        return delegate.getItem(r);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        maybeThrottle(null);
+        return delegate.batchGetItem(r);
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
+        maybeThrottle(null);
+        return delegate.batchWriteItem(r);
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest r) {
+        maybeThrottle(r.key());
+        return delegate.deleteItem(r);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest r) {
+        maybeThrottle(null);
+        return delegate.query(r);
+    }
+
+    @Override
+    public ScanResponse scan(ScanRequest r) {
+        maybeThrottle(null);
+        return delegate.scan(r);
+    }
+
+    @Override
+    public DescribeTableResponse describeTable(DescribeTableRequest r) {
+        return delegate.describeTable(r);
+    }
+
+    @Override
+    public String serviceName() {
+        return delegate.serviceName();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,114 @@
+package io.userasset.adapters.dynamodb;
+
+import io.userasset.domain.profile.ProfileCodec;
+import io.userasset.events.ProfileKey;
+import io.userasset.ports.ProfileStore;
+import io.userasset.ports.StoredProfile;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.BatchGetResultPage;
+import software.amazon.awssdk.enhanced.dynamodb.model.ReadBatch;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Profiles in DynamoDB, through the Enhanced Client; versions enforced by VersionedRecordExtension. */
+public final class DynamoProfileStore implements ProfileStore {
+    private static final int BATCH_GET_LIMIT = 100;
+
+    private final DynamoDbEnhancedClient enhanced;
+    private final DynamoDbTable<ProfileItem> table;
+    private final int windowWeeks;
+
+    public DynamoProfileStore(DynamoDbEnhancedClient enhanced, String tableName, int windowWeeks) {
+        this.enhanced = enhanced;
+        this.table = enhanced.table(tableName, ProfileItem.SCHEMA);
+        this.windowWeeks = windowWeeks;
+    }
+
+    @Override
+    public Map<ProfileKey, StoredProfile> loadAll(Collection<ProfileKey> keys) {
+        Map<ProfileKey, StoredProfile> out = new HashMap<>(keys.size() * 2);
+        List<ProfileKey> all = new ArrayList<>(keys);
+        for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
+            ReadBatch.Builder<ProfileItem> batch = ReadBatch.builder(ProfileItem.class).mappedTableResource(table);
+            for (ProfileKey key : all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT))) {
+                batch.addGetItem(Key.builder().partitionValue(key.storageKey()).build());
+            }
+            // The paginated result re-requests unprocessed keys until none are left.
+            for (BatchGetResultPage page : enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())) {
+                for (ProfileItem item : page.resultsForTable(table)) {
+                    StoredProfile p = toProfile(item);
+                    out.put(p.key(), p);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public StoredProfile loadLatest(ProfileKey key) {
+        ProfileItem item = table.getItem(r -> r.key(k -> k.partitionValue(key.storageKey())).consistentRead(true));
+        return item == null ? null : toProfile(item);
+    }
+
+    @Override
+    public void write(StoredProfile profile) throws VersionConflict {
+        try {
+            table.putItem(toItem(profile));
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflict(profile.key() + " changed since version " + profile.version());
+        }
+    }
+
+    @Override
+    public void writeAll(List<StoredProfile> profiles) throws VersionConflict {
+        TransactWriteItemsEnhancedRequest.Builder tx = TransactWriteItemsEnhancedRequest.builder();
+        for (StoredProfile p : profiles) tx.addPutItem(table, toItem(p));
+        try {
+            enhanced.transactWriteItems(tx.build());
+        } catch (TransactionCanceledException e) {
+            if (onlyConflicts(e)) throw new VersionConflict("linked profiles changed concurrently: " + reasons(e));
+            throw e;
+        }
+    }
+
+    private static boolean onlyConflicts(TransactionCanceledException e) {
+        if (!e.hasCancellationReasons()) return false;
+        for (CancellationReason r : e.cancellationReasons()) {
+            String code = r.code();
+            if (code != null && !code.equals("None") && !code.equals("ConditionalCheckFailed") && !code.equals("TransactionConflict")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String reasons(TransactionCanceledException e) {
+        return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList().toString() : "[]";
+    }
+
+    private StoredProfile toProfile(ProfileItem item) {
+        return new StoredProfile(ProfileKey.fromStorageKey(item.getPk()), item.getVersion(),
+                ProfileCodec.decode(item.getFacts().asByteArrayUnsafe(), windowWeeks), item.getTtl());
+    }
+
+    private static ProfileItem toItem(StoredProfile p) {
+        ProfileItem item = new ProfileItem();
+        item.setPk(p.key().storageKey());
+        item.setVersion(p.version());
+        item.setFacts(SdkBytes.fromByteArrayUnsafe(ProfileCodec.encode(p.facts())));
+        item.setTtl(p.expiresAtEpochSecond());
+        return item;
+    }
+}

@@ -1,0 +1,254 @@
+package io.userasset.application;
+
+import io.userasset.domain.profile.FoldOutcome;
+import io.userasset.domain.profile.ProfileFacts;
+import io.userasset.domain.profile.ProfileFold;
+import io.userasset.events.Event;
+import io.userasset.events.EventType;
+import io.userasset.events.ParseResult;
+import io.userasset.events.ProfileKey;
+import io.userasset.observability.JsonLog;
+import io.userasset.ports.AcquisitionCostStore;
+import io.userasset.ports.ProfileStore;
+import io.userasset.ports.RejectSink;
+import io.userasset.ports.RejectedInput;
+import io.userasset.ports.StoredProfile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Ingests one batch: parse every input, group the events by profile, fold each group into ONE
+ * conditional write (coalescing: at most one read and one write per distinct profile per batch),
+ * retry a write that lost to a concurrent writer, and report each input's outcome. Inputs whose
+ * profile could not be written are FAILED so the event source retries them; the fold being
+ * idempotent, a retried batch converges to the same profiles.
+ *
+ * <p>Anonymous profiles are processed before users, so that an identify in the same batch links
+ * the anonymous history including this batch's events.
+ */
+public final class IngestService {
+    static final int MAX_ATTEMPTS = 10;
+
+    private final Function<byte[], ParseResult> parser;
+    private final ProfileFold fold;
+    private final ProfileWriter writer;
+    private final ProfileStore store;
+    private final RejectSink rejects;
+    private final AcquisitionCostStore costs;
+    private final ExecutorService pool;
+    private final Clock clock;
+
+    /**
+     * @param pool runs the writes of distinct profiles concurrently (I/O bound); null runs them in turn
+     */
+    public IngestService(Function<byte[], ParseResult> parser, ProfileFold fold, ProfileWriter writer,
+                         ProfileStore store, RejectSink rejects, AcquisitionCostStore costs,
+                         ExecutorService pool, Clock clock) {
+        this.parser = parser;
+        this.fold = fold;
+        this.writer = writer;
+        this.store = store;
+        this.rejects = rejects;
+        this.costs = costs;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public IngestReport process(List<InputRecord> records) {
+        Instant receivedAt = clock.instant();
+        RecordOutcome[] outcomes = new RecordOutcome[records.size()];
+        List<RejectedInput> rejected = new ArrayList<>();
+        List<Integer> rejectedIndexes = new ArrayList<>();
+        List<Event> costEvents = new ArrayList<>();
+        List<Integer> costIndexes = new ArrayList<>();
+        Map<ProfileKey, List<Indexed>> anonymousGroups = new LinkedHashMap<>();
+        Map<ProfileKey, List<Indexed>> userGroups = new LinkedHashMap<>();
+
+        for (int i = 0; i < records.size(); i++) {
+            ParseResult result = parser.apply(records.get(i).payload());
+            if (result instanceof ParseResult.Rejected r) {
+                rejected.add(new RejectedInput(records.get(i).id(), receivedAt, r.rejection(), records.get(i).payload()));
+                rejectedIndexes.add(i);
+            } else {
+                Event e = ((ParseResult.Accepted) result).event();
+                if (e.type().isCompanyEvent()) {
+                    costEvents.add(e);
+                    costIndexes.add(i);
+                } else {
+                    ProfileKey key = e.profileKey();
+                    (key.isAnonymous() ? anonymousGroups : userGroups).computeIfAbsent(key, k -> new ArrayList<>())
+                            .add(new Indexed(i, e));
+                }
+            }
+        }
+
+        storeRejects(rejected, rejectedIndexes, outcomes);
+        storeCosts(costEvents, costIndexes, outcomes);
+
+        Counters counters = new Counters();
+        runGroups(anonymousGroups, outcomes, counters);
+        runGroups(userGroups, outcomes, counters);
+
+        Map<String, RecordOutcome> byId = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) byId.put(records.get(i).id(), outcomes[i]);
+        return new IngestReport(byId, counters.late.get(), counters.written.get(), counters.retries.get(),
+                counters.identifyConflicts.get());
+    }
+
+    private void storeRejects(List<RejectedInput> rejected, List<Integer> indexes, RecordOutcome[] outcomes) {
+        if (rejected.isEmpty()) return;
+        RecordOutcome outcome = RecordOutcome.REJECTED;
+        try {
+            rejects.store(rejected);
+        } catch (RuntimeException e) {
+            JsonLog.error("rejects could not be stored; the inputs will be retried", e, "count", rejected.size());
+            outcome = RecordOutcome.FAILED;
+        }
+        for (int i : indexes) outcomes[i] = outcome;
+    }
+
+    private void storeCosts(List<Event> costEvents, List<Integer> indexes, RecordOutcome[] outcomes) {
+        if (costEvents.isEmpty()) return;
+        RecordOutcome outcome = RecordOutcome.APPLIED;
+        try {
+            costs.record(costEvents);
+        } catch (RuntimeException e) {
+            JsonLog.error("acquisition costs could not be stored; the inputs will be retried", e, "count", costEvents.size());
+            outcome = RecordOutcome.FAILED;
+        }
+        for (int i : indexes) outcomes[i] = outcome;
+    }
+
+    private void runGroups(Map<ProfileKey, List<Indexed>> groups, RecordOutcome[] outcomes, Counters counters) {
+        if (groups.isEmpty()) return;
+        Map<ProfileKey, StoredProfile> loaded;
+        try {
+            loaded = store.loadAll(groups.keySet());
+        } catch (RuntimeException e) {
+            JsonLog.error("profiles could not be loaded; the batch's events will be retried", e, "profiles", groups.size());
+            groups.values().forEach(list -> list.forEach(x -> outcomes[x.index] = RecordOutcome.FAILED));
+            return;
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(groups.size());
+        for (Map.Entry<ProfileKey, List<Indexed>> group : groups.entrySet()) {
+            tasks.add(() -> {
+                runGroup(group.getKey(), group.getValue(), loaded.get(group.getKey()), outcomes, counters);
+                return null;
+            });
+        }
+        if (pool == null || tasks.size() == 1) {
+            for (Callable<Void> task : tasks) call(task);
+            return;
+        }
+        try {
+            List<Future<Void>> futures = pool.invokeAll(tasks);
+            for (Future<Void> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing profiles", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("profile task failed unexpectedly", e.getCause());
+        }
+    }
+
+    private static void call(Callable<Void> task) {
+        try {
+            task.call();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Folds one profile's events and writes them; never throws: failures become FAILED outcomes. */
+    private void runGroup(ProfileKey key, List<Indexed> events, StoredProfile preloaded, RecordOutcome[] outcomes,
+                          Counters counters) {
+        try {
+            GroupResult result = foldAndWrite(key, events, preloaded, counters, 0);
+            for (int i = 0; i < events.size(); i++) {
+                FoldOutcome o = result.outcomes[i];
+                if (o == FoldOutcome.APPLIED_LATE) counters.late.incrementAndGet();
+                outcomes[events.get(i).index] = o == FoldOutcome.DUPLICATE ? RecordOutcome.DUPLICATE : RecordOutcome.APPLIED;
+            }
+        } catch (Exception e) {
+            JsonLog.error("profile write failed; its events will be retried", e, "profile", key.storageKey(),
+                    "events", events.size());
+            for (Indexed x : events) outcomes[x.index] = RecordOutcome.FAILED;
+        }
+    }
+
+    private GroupResult foldAndWrite(ProfileKey key, List<Indexed> events, StoredProfile preloaded, Counters counters,
+                                     int redirects) throws Exception {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            StoredProfile base = attempt == 0 ? preloaded : store.loadLatest(key);
+            if (base != null && key.isAnonymous() && base.facts().mergedInto() != null) {
+                if (redirects > 0) throw new IllegalStateException("merged profile points to another merged profile: " + key);
+                // This visitor was linked to a user: their events belong to the user now.
+                ProfileKey user = ProfileKey.user(base.facts().mergedInto());
+                return foldAndWrite(user, events, store.loadLatest(user), counters, redirects + 1);
+            }
+            ProfileFacts facts = base == null ? fold.empty() : base.facts().copy();
+            FoldOutcome[] results = new FoldOutcome[events.size()];
+            List<StoredProfile> linked = new ArrayList<>();
+            boolean changed = false;
+            for (int i = 0; i < events.size(); i++) {
+                Event e = events.get(i).event;
+                results[i] = e.type() == EventType.IDENTIFY ? link(key, facts, e, linked, counters) : fold.apply(facts, e);
+                changed |= results[i] != FoldOutcome.DUPLICATE;
+            }
+            if (!changed) return new GroupResult(results);
+            try {
+                writer.write(key, base, facts, linked);
+                counters.written.addAndGet(1 + linked.size());
+                return new GroupResult(results);
+            } catch (ProfileStore.VersionConflict conflict) {
+                counters.retries.incrementAndGet();
+            }
+        }
+        throw new IllegalStateException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + key);
+    }
+
+    /** Links the identify's anonymous id to this user, merging the anonymous profile once. */
+    private FoldOutcome link(ProfileKey key, ProfileFacts facts, Event e, List<StoredProfile> linked, Counters counters) {
+        String anonymousId = e.anonymousId();
+        if (anonymousId == null || key.isAnonymous()) return FoldOutcome.DUPLICATE;
+        if (facts.hasLinked(ProfileFold.anonymousFingerprint(anonymousId))) return FoldOutcome.DUPLICATE;
+        ProfileKey anonymousKey = ProfileKey.anonymous(anonymousId);
+        StoredProfile anonymous = store.loadLatest(anonymousKey);
+        if (anonymous != null && anonymous.facts().mergedInto() != null) {
+            if (!anonymous.facts().mergedInto().equals(key.id())) {
+                counters.identifyConflicts.incrementAndGet();
+                JsonLog.warn("identify names an anonymous id already linked to another user; first link kept",
+                        "profile", key.storageKey());
+                return FoldOutcome.DUPLICATE;
+            }
+            return fold.link(facts, anonymousId, null);
+        }
+        FoldOutcome outcome = fold.link(facts, anonymousId, anonymous == null ? null : anonymous.facts());
+        ProfileFacts tombstone = fold.empty();
+        fold.markMerged(tombstone, key.id());
+        linked.add(new StoredProfile(anonymousKey, anonymous == null ? null : anonymous.version(), tombstone, null));
+        return outcome;
+    }
+
+    private record Indexed(int index, Event event) {}
+
+    private record GroupResult(FoldOutcome[] outcomes) {}
+
+    private static final class Counters {
+        final AtomicInteger late = new AtomicInteger();
+        final AtomicInteger written = new AtomicInteger();
+        final AtomicInteger retries = new AtomicInteger();
+        final AtomicInteger identifyConflicts = new AtomicInteger();
+    }
+}
