@@ -18,7 +18,9 @@ public enum RejectionCode {
     TIMESTAMP_IN_FUTURE("timestamp_in_future"),
     TIMESTAMP_TOO_OLD("timestamp_too_old"),
     INVALID_AMOUNT("invalid_amount"),
-    CURRENCY_NOT_ACCEPTED("currency_not_accepted");
+    CURRENCY_NOT_ACCEPTED("currency_not_accepted"),
+    /** The parser itself failed on this input (a bug): the event is kept as a rejection, never lost. */
+    INTERNAL_ERROR("internal_error");
 
     private final String wireName;
 
@@ -28,5 +30,13 @@ public enum RejectionCode {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** The code with this wire name, or null. */
+    public static RejectionCode fromWireName(String name) {
+        for (RejectionCode c : values()) {
+            if (c.wireName.equals(name)) return c;
+        }
+        return null;
     }
 }
