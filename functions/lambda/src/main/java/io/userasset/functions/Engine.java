@@ -1,0 +1,97 @@
+package io.userasset.functions;
+
+import io.userasset.adapters.dynamodb.CapacityMeter;
+import io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore;
+import io.userasset.adapters.dynamodb.DynamoProfileStore;
+import io.userasset.adapters.dynamodb.MeteredDynamoDbClient;
+import io.userasset.adapters.s3.S3RejectSink;
+import io.userasset.application.IngestService;
+import io.userasset.application.ProfileWriter;
+import io.userasset.config.ConfigLoader;
+import io.userasset.config.EngineConfig;
+import io.userasset.domain.profile.ProfileFold;
+import io.userasset.domain.time.Days;
+import io.userasset.events.EventParser;
+import io.userasset.tables.ResourceCatalog;
+import io.userasset.tables.ResourceNames;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The composition root: configuration, AWS clients, adapters and application services, built once
+ * per Lambda container (or per local run) and shared by the handlers. The same code path runs in
+ * Lambda (from the environment) and locally (from the local cloud's clients).
+ */
+public final class Engine {
+    private final EngineConfig config;
+    private final ResourceNames names;
+    private final Clock clock;
+    private final Days days;
+    private final CapacityMeter capacity = new CapacityMeter();
+    private final DynamoDbClient dynamoDb;
+    private final S3Client s3;
+    private final String metricsNamespace;
+    private final IngestService ingest;
+
+    public Engine(EngineConfig config, ResourceNames names, Clients clients, Clock clock, String metricsNamespace) {
+        this.config = config;
+        this.names = names;
+        this.clock = clock;
+        this.metricsNamespace = metricsNamespace;
+        this.days = new Days(config.time().zoneId());
+        this.dynamoDb = new MeteredDynamoDbClient(clients.dynamoDb(), capacity);
+        this.s3 = clients.s3();
+        ProfileFold fold = new ProfileFold(days, config.profile().dedupHorizonDays(), config.rfm().windowDays());
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb)
+                .extensions(VersionedRecordExtension.builder().build()).build();
+        DynamoProfileStore profiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks());
+        EventParser parser = new EventParser(config.events(), clock);
+        this.ingest = new IngestService(parser::parse, fold,
+                new ProfileWriter(profiles, days, clock, config.profile().anonymousTtlDays()),
+                profiles, new S3RejectSink(s3, names.bucket(), days),
+                new DynamoAcquisitionCostStore(dynamoDb, names.engineTable()),
+                WRITE_POOL, clock);
+    }
+
+    /** Threads for concurrent per-profile writes: DynamoDB calls are I/O-bound, one vCPU serves many. */
+    private static final ExecutorService WRITE_POOL = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "profile-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The AWS clients the engine talks through. */
+    public record Clients(DynamoDbClient dynamoDb, S3Client s3) {}
+
+    /** Built from the Lambda environment the CDK app sets. */
+    public static Engine fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        EngineConfig config = ConfigLoader.withOverrides(env.get(ResourceCatalog.Env.CONFIG));
+        Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
+        var http = UrlConnectionHttpClient.create();
+        var credentials = EnvironmentVariableCredentialsProvider.create();
+        Clients clients = new Clients(
+                DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build(),
+                S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http).build());
+        return new Engine(config, ResourceNames.fromEnvironment(env), clients, Clock.systemUTC(),
+                env.getOrDefault(ResourceCatalog.Env.METRICS_NAMESPACE, ResourceCatalog.DEFAULT_METRICS_NAMESPACE));
+    }
+
+    public EngineConfig config() { return config; }
+    public ResourceNames names() { return names; }
+    public Clock clock() { return clock; }
+    public Days days() { return days; }
+    public CapacityMeter capacity() { return capacity; }
+    public IngestService ingest() { return ingest; }
+    public String metricsNamespace() { return metricsNamespace; }
+}

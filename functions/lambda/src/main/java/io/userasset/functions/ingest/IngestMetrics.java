@@ -1,0 +1,32 @@
+package io.userasset.functions.ingest;
+
+import io.userasset.application.IngestReport;
+import io.userasset.application.RecordOutcome;
+import io.userasset.observability.EmfMetrics;
+import io.userasset.observability.JsonLog;
+
+import java.util.Map;
+
+/** The metrics and the summary log line every ingest batch emits. */
+final class IngestMetrics {
+    private IngestMetrics() {}
+
+    static void report(EmfMetrics metrics, String source, IngestReport report, int records, double batchMillis) {
+        Map<RecordOutcome, Integer> counts = report.counts();
+        metrics.count("EventsApplied", counts.get(RecordOutcome.APPLIED))
+                .count("EventsDuplicate", counts.get(RecordOutcome.DUPLICATE))
+                .count("EventsRejected", counts.get(RecordOutcome.REJECTED))
+                .count("EventsFailed", counts.get(RecordOutcome.FAILED))
+                .count("EventsLate", report.lateApplied())
+                .count("ProfilesWritten", report.profilesWritten())
+                .count("WriteConflictRetries", report.conflictRetries())
+                .count("IdentifyConflicts", report.identifyConflicts())
+                .milliseconds("BatchLatency", batchMillis)
+                .flush();
+        JsonLog.info("batch ingested", "source", source, "records", records,
+                "applied", counts.get(RecordOutcome.APPLIED), "duplicate", counts.get(RecordOutcome.DUPLICATE),
+                "rejected", counts.get(RecordOutcome.REJECTED), "failed", counts.get(RecordOutcome.FAILED),
+                "late", report.lateApplied(), "profilesWritten", report.profilesWritten(),
+                "conflictRetries", report.conflictRetries(), "millis", batchMillis);
+    }
+}

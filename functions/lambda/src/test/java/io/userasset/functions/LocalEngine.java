@@ -1,0 +1,68 @@
+package io.userasset.functions;
+
+import io.userasset.adapters.dynamodb.DynamoProfileStore;
+import io.userasset.config.EngineConfig;
+import io.userasset.events.ProfileKey;
+import io.userasset.localcloud.FaultyDynamoDbClient;
+import io.userasset.localcloud.LocalCloud;
+import io.userasset.ports.StoredProfile;
+import io.userasset.tables.ResourceCatalog;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/** An Engine wired to the local cloud, as tests use it: fixed clock, optional fault injection. */
+public final class LocalEngine {
+    public static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    public final LocalCloud cloud;
+    public final FaultyDynamoDbClient faults;
+    public final Engine engine;
+
+    public LocalEngine(LocalCloud cloud) {
+        this(cloud, EngineConfig.defaults());
+    }
+
+    public LocalEngine(LocalCloud cloud, EngineConfig config) {
+        this.cloud = cloud;
+        this.faults = new FaultyDynamoDbClient(cloud.dynamoDb());
+        this.engine = new Engine(config, cloud.resourceNames(), new Engine.Clients(faults, cloud.s3()),
+                Clock.fixed(NOW, ZoneOffset.UTC), "test");
+    }
+
+    public DynamoProfileStore profileStore() {
+        return new DynamoProfileStore(DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamoDb()).build(),
+                cloud.tableName(ResourceCatalog.PROFILES), (engine.config().rfm().windowDays() + 6) / 7);
+    }
+
+    /** Every stored profile, by key. */
+    public Map<ProfileKey, StoredProfile> allProfiles() {
+        DynamoProfileStore store = profileStore();
+        Map<ProfileKey, StoredProfile> out = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))
+                    .projectionExpression("pk").exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                ProfileKey key = ProfileKey.fromStorageKey(item.get("pk").s());
+                out.put(key, store.loadLatest(key));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    public void clearProfiles() {
+        String table = cloud.tableName(ResourceCatalog.PROFILES);
+        for (ProfileKey key : allProfiles().keySet()) {
+            cloud.dynamoDb().deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(key.storageKey()))));
+        }
+    }
+}

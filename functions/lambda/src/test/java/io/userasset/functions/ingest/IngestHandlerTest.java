@@ -1,0 +1,151 @@
+package io.userasset.functions.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.userasset.domain.profile.ProfileFacts;
+import io.userasset.events.ProfileKey;
+import io.userasset.functions.LocalEngine;
+import io.userasset.localcloud.LocalCloud;
+import io.userasset.ports.StoredProfile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngestHandlerTest {
+    private static LocalCloud cloud;
+    private static LocalEngine local;
+    private static SqsIngestHandler handler;
+
+    @BeforeAll
+    static void start() {
+        cloud = LocalCloud.start();
+        local = new LocalEngine(cloud);
+        handler = new SqsIngestHandler(local.engine);
+    }
+
+    @AfterAll
+    static void stop() {
+        cloud.close();
+    }
+
+    @BeforeEach
+    void clean() {
+        local.faults.heal();
+        local.clearProfiles();
+    }
+
+    @Test
+    void eightThreadsOnOverlappingUsersLoseNoUpdate() throws Exception {
+        List<EventJson.Sent> history = EventJson.history(new Random(7), "c-", 12, 1_200, 30);
+        Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
+        local.clearProfiles();
+
+        List<List<EventJson.Sent>> batches = new ArrayList<>();
+        for (int from = 0; from < history.size(); from += 25) {
+            batches.add(history.subList(from, Math.min(history.size(), from + 25)));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<SQSBatchResponse>> results = new ArrayList<>();
+        for (List<EventJson.Sent> batch : batches) {
+            results.add(threads.submit(() -> handler.handleRequest(EventJson.sqs(batch), null)));
+        }
+        for (Future<SQSBatchResponse> r : results) assertThat(r.get().getBatchItemFailures()).isEmpty();
+        threads.shutdown();
+
+        assertThat(facts()).isEqualTo(expected);
+    }
+
+    @Test
+    void throttledWritesFailExactlyTheirEventsAndTheRetryConverges() {
+        List<EventJson.Sent> history = EventJson.history(new Random(11), "t-", 10, 300, 20, false);
+        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
+        local.clearProfiles();
+
+        Set<String> throttledUsers = Set.of("u#t-user-3", "u#t-user-7");
+        local.faults.throttleWritesWhere(item -> throttledUsers.contains(item.get("pk").s()));
+        Set<String> failed = new HashSet<>();
+        List<EventJson.Sent> failedMessages = new ArrayList<>();
+        for (int from = 0; from < history.size(); from += 50) {
+            List<EventJson.Sent> batch = history.subList(from, Math.min(history.size(), from + 50));
+            SQSBatchResponse response = handler.handleRequest(EventJson.sqs(batch), null);
+            Set<String> batchFailures = response.getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+            failed.addAll(batchFailures);
+            batch.stream().filter(s -> batchFailures.contains(s.messageId())).forEach(failedMessages::add);
+        }
+        // exactly the events whose profile write was throttled: the events of those two users
+        Set<String> expectedFailures = history.stream()
+                .filter(s -> s.body().contains("\"userId\":\"t-user-3\"") || s.body().contains("\"userId\":\"t-user-7\""))
+                .map(EventJson.Sent::messageId).collect(Collectors.toSet());
+        assertThat(failed).isEqualTo(expectedFailures);
+        assertThat(local.faults.injected()).isPositive();
+
+        local.faults.heal();
+        SQSBatchResponse retry = handler.handleRequest(EventJson.sqs(failedMessages), null);
+        assertThat(retry.getBatchItemFailures()).isEmpty();
+        assertThat(facts()).isEqualTo(expected);
+    }
+
+    @Test
+    void aYearOfDailyActivityAnd200OrdersStaysWithinOneWriteUnit() {
+        List<EventJson.Sent> events = new ArrayList<>();
+        events.add(new EventJson.Sent("reg", EventJson.event("reg", "user_registered", "heavy-user-000001", null,
+                EventJson.at(-300, 60), "{\"channel\":\"paid_search\",\"campaign\":\"black-friday-2025-retargeting\"}"), null));
+        int orders = 0;
+        for (int day = -300; day < 65; day++) {
+            events.add(new EventJson.Sent("s" + day, EventJson.event("s" + day, "session_started", "heavy-user-000001", null,
+                    EventJson.at(day, 3_600), "{}"), null));
+            if ((day % 2 == 0 || day % 9 == 0) && orders < 200) {
+                events.add(new EventJson.Sent("o" + day, EventJson.event("o" + day, "order_paid", "heavy-user-000001", null,
+                        EventJson.at(day, 7_200), "{\"orderId\":\"order-2026-" + day + "\",\"amount\":" + (20 + Math.floorMod(day, 37))
+                                + ".99,\"currency\":\"USD\"}"), null));
+                orders++;
+            }
+            if (day % 30 == 0) {
+                events.add(new EventJson.Sent("r" + day, EventJson.event("r" + day, "order_refunded", "heavy-user-000001", null,
+                        EventJson.at(day, 9_000), "{\"orderId\":\"order-2026-" + day + "\",\"amount\":5.00,\"currency\":\"USD\"}"), null));
+            }
+        }
+        for (int from = 0; from < events.size() - 1; from += 100) {
+            handler.handleRequest(EventJson.sqs(events.subList(from, Math.min(events.size() - 1, from + 100))), null);
+        }
+        local.engine.capacity().reset();
+        handler.handleRequest(EventJson.sqs(events.subList(events.size() - 1, events.size())), null);
+
+        StoredProfile stored = local.profileStore().loadLatest(ProfileKey.user("heavy-user-000001"));
+        assertThat(stored.facts().orders()).isEqualTo(200);
+        assertThat(local.engine.capacity().writeUnits()).as("write units of one profile update").isEqualTo(1.0);
+    }
+
+    private Map<ProfileKey, ProfileFacts> ingestInOrder(List<EventJson.Sent> history) {
+        List<EventJson.Sent> ordered = new ArrayList<>(history);
+        ordered.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        for (int from = 0; from < ordered.size(); from += 10) {
+            SQSBatchResponse r = handler.handleRequest(EventJson.sqs(ordered.subList(from, Math.min(ordered.size(), from + 10))), null);
+            assertThat(r.getBatchItemFailures()).isEmpty();
+        }
+        return facts();
+    }
+
+    private static Map<ProfileKey, ProfileFacts> facts() {
+        Map<ProfileKey, ProfileFacts> out = new HashMap<>();
+        local.allProfiles().forEach((k, v) -> out.put(k, v.facts()));
+        return out;
+    }
+}

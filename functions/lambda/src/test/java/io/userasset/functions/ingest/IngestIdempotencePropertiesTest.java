@@ -1,0 +1,90 @@
+package io.userasset.functions.ingest;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.userasset.events.ProfileKey;
+import io.userasset.functions.LocalEngine;
+import io.userasset.localcloud.LocalCloud;
+import io.userasset.ports.StoredProfile;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 3: exactly-once effect through the real handler and DynamoDB Local. For many random seeds,
+ * a multi-user history is ingested once in order, then again shuffled, re-split into batches of
+ * random sizes, with every batch delivered twice: the stored profiles must be identical.
+ */
+class IngestIdempotencePropertiesTest {
+    private static LocalCloud cloud;
+    private static LocalEngine local;
+    private static SqsIngestHandler handler;
+
+    @BeforeContainer
+    static void start() {
+        cloud = LocalCloud.start();
+        local = new LocalEngine(cloud);
+        handler = new SqsIngestHandler(local.engine);
+    }
+
+    @AfterContainer
+    static void stop() {
+        cloud.close();
+    }
+
+    @Property(tries = 40)
+    void replayShuffleAndResplitGiveTheProfilesOfOneOrderedPass(@ForAll long seed) {
+        Random random = new Random(seed);
+        List<EventJson.Sent> history = EventJson.history(random, "p-", 6, 20 + random.nextInt(100), 34);
+
+        local.clearProfiles();
+        List<EventJson.Sent> ordered = new ArrayList<>(history);
+        ordered.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        for (int from = 0; from < ordered.size(); from += 10) {
+            deliver(ordered.subList(from, Math.min(ordered.size(), from + 10)));
+        }
+        Map<ProfileKey, Stored> expected = snapshot();
+
+        local.clearProfiles();
+        List<EventJson.Sent> shuffled = new ArrayList<>(history);
+        Collections.shuffle(shuffled, random);
+        List<List<EventJson.Sent>> batches = new ArrayList<>();
+        for (int from = 0; from < shuffled.size(); ) {
+            int size = 1 + random.nextInt(25);
+            batches.add(shuffled.subList(from, Math.min(shuffled.size(), from + size)));
+            from += size;
+        }
+        List<List<EventJson.Sent>> deliveries = new ArrayList<>(batches);
+        deliveries.addAll(batches); // every batch twice, the repeat at a random later point
+        Collections.shuffle(deliveries.subList(batches.size() / 2, deliveries.size()), random);
+        for (List<EventJson.Sent> batch : deliveries) deliver(batch);
+
+        assertThat(snapshot()).isEqualTo(expected);
+    }
+
+    private static void deliver(List<EventJson.Sent> batch) {
+        SQSBatchResponse response = handler.handleRequest(EventJson.sqs(batch), null);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+    }
+
+    /** What a profile holds, minus its version (which counts writes, not facts). */
+    record Stored(Object facts, Long expiresAt) {}
+
+    private static Map<ProfileKey, Stored> snapshot() {
+        Map<ProfileKey, Stored> out = new HashMap<>();
+        for (Map.Entry<ProfileKey, StoredProfile> e : local.allProfiles().entrySet()) {
+            out.put(e.getKey(), new Stored(e.getValue().facts(), e.getValue().expiresAtEpochSecond()));
+        }
+        return out;
+    }
+}
