@@ -88,7 +88,7 @@ class SamplesTest {
         Path dir = samples("valid");
         JsonNode manifest = json(dir.resolve(VALID_MANIFEST));
         List<DynamicTest> tests = new ArrayList<>();
-        manifest.fields().forEachRemaining(entry -> tests.add(DynamicTest.dynamicTest(entry.getKey(), () -> {
+        manifest.properties().forEach(entry -> tests.add(DynamicTest.dynamicTest(entry.getKey(), () -> {
             byte[] input = bytes(dir.resolve(entry.getKey()));
             Event fromBytes = accepted(parser().parse(input));
             assertThat(render(fromBytes)).as(entry.getKey()).isEqualTo(entry.getValue());
@@ -103,7 +103,7 @@ class SamplesTest {
         Path dir = samples("invalid");
         JsonNode manifest = json(dir.resolve(INVALID_MANIFEST));
         List<DynamicTest> tests = new ArrayList<>();
-        manifest.fields().forEachRemaining(entry -> tests.add(DynamicTest.dynamicTest(entry.getKey(), () -> {
+        manifest.properties().forEach(entry -> tests.add(DynamicTest.dynamicTest(entry.getKey(), () -> {
             String code = entry.getValue().get("code").asText();
             String path = entry.getValue().get("path").asText();
             assertThat(RejectionCode.fromWireName(code)).as("known code %s", code).isNotNull();
