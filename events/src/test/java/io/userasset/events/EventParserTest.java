@@ -456,6 +456,15 @@ class EventParserTest {
         }
 
         @Test
+        void trackNamesFollowTheLabelRules() {
+            Rejection r = reject("{\"type\":\"track\",\"event\":\"Bad\\udc00\",\"messageId\":\"m\",\"userId\":\"u\","
+                    + "\"timestamp\":\"2026-11-20T10:00:00Z\"}");
+            assertThat(r.code()).isEqualTo(RejectionCode.SCHEMA_VIOLATION);
+            assertThat(r.path()).isEqualTo("/event");
+            assertThat(reject(track("x".repeat(257), "{}", null)).path()).isEqualTo("/event");
+        }
+
+        @Test
         void unmappedTrackNamesAreActivityNeverRejected() {
             Event e = accept(track("Product Viewed", "{\"sku\":1}", null));
             assertThat(e.payload()).isEqualTo(new Payload.Session("segment:track:Product Viewed"));

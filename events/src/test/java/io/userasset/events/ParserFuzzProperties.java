@@ -133,6 +133,8 @@ class ParserFuzzProperties {
             if (p.campaign() != null) assertLabel(p.campaign());
         } else if (payload instanceof Payload.Session p) {
             assertThat(p.source()).isNotBlank();
+            assertThat(p.source().codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
+                    || (c >= 0xD800 && c <= 0xDFFF))).as("clean source %s", p.source()).isTrue();
         }
     }
 
