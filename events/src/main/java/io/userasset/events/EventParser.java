@@ -345,6 +345,8 @@ public final class EventParser {
     /** A Segment track: by the configured name map, else activity. */
     private void track(ObjectNode o, String base, Draft d) {
         String name = o.get("event").textValue();
+        String problem = Identifiers.problem(name); // the schema cannot see unpaired surrogates
+        if (problem != null) throw new Reject(RejectionCode.SCHEMA_VIOLATION, base + "/event", "'event' " + problem);
         ParserSettings.SegmentTrackRule rule = trackRules.get(name);
         EventType target = rule == null ? EventType.SESSION_STARTED : EventType.fromWireName(rule.type());
         d.type = target;

@@ -3,7 +3,9 @@ package io.userasset.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,30 +31,38 @@ final class Violations {
 
     /**
      * The rejection to report: when there are several violations, a wrong type first, then a missing
-     * member, then a missing identity, then value rules, then anything else; ties by path.
+     * member, then a missing identity, then value rules, then anything else; within a rank, the first
+     * the validator met (schema order, e.g. the order of a "required" list). The message of a missing
+     * member also names the other missing members and any unknown member (a likely misspelling).
      *
      * @param hints messages to use for a missing member, by member name (for mapped formats)
      */
     static Rejection select(Collection<ValidationMessage> messages, Paths paths, Map<String, String> hints) {
         Rejection best = null;
         int bestRank = Integer.MAX_VALUE;
+        List<String> missing = new ArrayList<>();
         String unknown = null;
         for (ValidationMessage m : messages) {
             Rejection r = map(m, paths, hints);
             if ("additionalProperties".equals(m.getType()) && unknown == null) unknown = quoted(r.path());
+            if (r.code() == RejectionCode.MISSING_FIELD) missing.add(quoted(r.path()));
             int rank = rank(r.code());
-            if (best == null || rank < bestRank || (rank == bestRank && r.path().compareTo(best.path()) < 0)) {
+            if (rank < bestRank) {
                 best = r;
                 bestRank = rank;
             }
         }
-        if (unknown != null && best != null
-                && (best.code() == RejectionCode.MISSING_FIELD || best.code() == RejectionCode.MISSING_IDENTITY)) {
-            // a missing member next to an unknown one is most often a misspelling: say so
-            best = new Rejection(best.code(), best.path(),
-                    best.message() + " (the event has an unknown member " + unknown + ": misspelt?)");
+        if (best == null) return null;
+        String message = best.message();
+        if (best.code() == RejectionCode.MISSING_FIELD && missing.size() > 1) {
+            missing.remove(quoted(best.path()));
+            message += " (also missing: " + String.join(", ", missing) + ")";
         }
-        return best;
+        if (unknown != null
+                && (best.code() == RejectionCode.MISSING_FIELD || best.code() == RejectionCode.MISSING_IDENTITY)) {
+            message += " (the event has an unknown member " + unknown + ": misspelt?)";
+        }
+        return message.equals(best.message()) ? best : new Rejection(best.code(), best.path(), message);
     }
 
     private static int rank(RejectionCode code) {
@@ -70,7 +80,9 @@ final class Violations {
         String def = definition(m);
         String at = m.getInstanceLocation().toString();
         if ("userIdentity".equals(def)) {
-            return new Rejection(RejectionCode.MISSING_IDENTITY, paths.map(at),
+            // reported on the object: a "type" failure inside the rule points at its userId/anonymousId member
+            String object = "type".equals(keyword) ? at.substring(0, Math.max(0, at.lastIndexOf('/'))) : at;
+            return new Rejection(RejectionCode.MISSING_IDENTITY, paths.map(object),
                     "a user event needs a non-null userId or anonymousId (or both)");
         }
         if ("type".equals(keyword)) {
@@ -132,7 +144,7 @@ final class Violations {
         return switch (keyword) {
             case "minLength" -> "must not be empty";
             case "maxLength" -> "is longer than 256 characters";
-            case "pattern" -> "contains a control character (U+0000–U+001F or U+007F–U+009F)";
+            case "not", "pattern" -> "contains a control character (U+0000–U+001F or U+007F–U+009F)";
             default -> "is not valid";
         };
     }
