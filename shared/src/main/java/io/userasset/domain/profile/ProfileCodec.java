@@ -48,7 +48,7 @@ public final class ProfileCodec {
             words(w, f.purchaseDays.words());
         }
         if ((flags & REFUNDS) != 0) w.u(f.refunds).u(f.refundedMilli);
-        if ((flags & (ORDERS | REFUNDS)) != 0) weekly(w, f.weekly);
+        if ((flags & (ORDERS | REFUNDS | SOCIAL)) != 0) weekly(w, f.weekly);
         if ((flags & SOCIAL) != 0) w.u(f.referrals).u(f.shares).u(f.posts).z(f.headDay - (long) f.lastSocialDay);
         w.u(f.recentKeys.size());
         for (int i = 0; i < f.recentKeys.size(); i++) {
@@ -93,7 +93,7 @@ public final class ProfileCodec {
             f.refunds = r.u();
             f.refundedMilli = r.u();
         }
-        if ((flags & (ORDERS | REFUNDS)) != 0) f.weekly = readWeekly(r).resized(windowWeeks);
+        if ((flags & (ORDERS | REFUNDS | SOCIAL)) != 0) f.weekly = readWeekly(r).resized(windowWeeks);
         if ((flags & SOCIAL) != 0) {
             f.referrals = r.ui();
             f.shares = r.ui();
@@ -136,20 +136,21 @@ public final class ProfileCodec {
         return words;
     }
 
-    /** Week count, a presence mask, then orders and net of the non-empty weeks only. */
+    /** Week count, a presence mask, then orders, net and engagement of the non-empty weeks only. */
     private static void weekly(Bytes.Writer w, WeeklyLedger ledger) {
-        int[] orders = ledger.ordersArray();
-        long[] net = ledger.netArray();
-        w.u(orders.length);
-        for (int base = 0; base < orders.length; base += 8) {
+        int weeks = ledger.weeks();
+        w.u(weeks);
+        for (int base = 0; base < weeks; base += 8) {
             int mask = 0;
-            for (int i = base; i < Math.min(base + 8, orders.length); i++) {
-                if (orders[i] != 0 || net[i] != 0) mask |= 1 << (i - base);
+            for (int i = base; i < Math.min(base + 8, weeks); i++) {
+                if (!ledger.isEmptyAt(i)) mask |= 1 << (i - base);
             }
             w.raw(mask);
         }
-        for (int i = 0; i < orders.length; i++) {
-            if (orders[i] != 0 || net[i] != 0) w.u(orders[i]).z(net[i]);
+        for (int i = 0; i < weeks; i++) {
+            if (ledger.isEmptyAt(i)) continue;
+            w.u(ledger.ordersAt(i)).z(ledger.netAt(i)).u(ledger.engagementAt(WeeklyLedger.REFERRALS, i))
+                    .u(ledger.engagementAt(WeeklyLedger.SHARES, i)).u(ledger.engagementAt(WeeklyLedger.POSTS, i));
         }
     }
 
@@ -160,14 +161,10 @@ public final class ProfileCodec {
             int mask = r.raw();
             for (int i = base; i < Math.min(base + 8, weeks); i++) present[i] = (mask & (1 << (i - base))) != 0;
         }
-        int[] orders = new int[weeks];
-        long[] net = new long[weeks];
+        WeeklyLedger ledger = new WeeklyLedger(weeks);
         for (int i = 0; i < weeks; i++) {
-            if (present[i]) {
-                orders[i] = r.ui();
-                net[i] = r.z();
-            }
+            if (present[i]) ledger.set(i, r.ui(), r.z(), r.ui(), r.ui(), r.ui());
         }
-        return new WeeklyLedger(orders, net);
+        return ledger;
     }
 }

@@ -153,6 +153,24 @@ public final class ProfileFacts {
         return from < 0 ? 0 : weekly.netMilli(from, from + weekly.weeks());
     }
 
+    /** Referrals credited in the whole weeks of {@code windowDays} ending with the week of {@code asOfDay}. */
+    public int referralsInWindow(int asOfDay, int windowDays) {
+        return engagementInWindow(WeeklyLedger.REFERRALS, asOfDay, windowDays);
+    }
+
+    public int sharesInWindow(int asOfDay, int windowDays) {
+        return engagementInWindow(WeeklyLedger.SHARES, asOfDay, windowDays);
+    }
+
+    public int postsInWindow(int asOfDay, int windowDays) {
+        return engagementInWindow(WeeklyLedger.POSTS, asOfDay, windowDays);
+    }
+
+    private int engagementInWindow(int kind, int asOfDay, int windowDays) {
+        int from = weekOffset(asOfDay);
+        return from < 0 ? 0 : weekly.engagement(kind, from, from + Math.min(weekly.weeks(), (windowDays + 6) / 7));
+    }
+
     private int weekOffset(int asOfDay) {
         if (headDay == Days.NONE) return -1;
         return Math.max(0, Days.weekOf(headDay) - Days.weekOf(asOfDay));

@@ -69,15 +69,18 @@ public final class ProfileFold {
         } else if (p instanceof Payload.ReferralConverted r) {
             if (!remember(f, late, Fingerprint.of("referral", r.referredUserId()), day)) return FoldOutcome.DUPLICATE;
             f.referrals++;
+            f.weekly.addEngagement(WeeklyLedger.REFERRALS, weekOffset(f, day));
             f.lastSocialDay = max(f.lastSocialDay, day);
         } else if (p instanceof Payload.ContentShared) {
             if (!remember(f, late, Fingerprint.of("share", e.eventId()), day)) return FoldOutcome.DUPLICATE;
             f.shares++;
+            f.weekly.addEngagement(WeeklyLedger.SHARES, weekOffset(f, day));
             f.lastSocialDay = max(f.lastSocialDay, day);
             activity(f, day, at);
         } else if (p instanceof Payload.ContentPosted c) {
             if (!remember(f, late, Fingerprint.of("post", c.contentId()), day)) return FoldOutcome.DUPLICATE;
             f.posts++;
+            f.weekly.addEngagement(WeeklyLedger.POSTS, weekOffset(f, day));
             f.lastSocialDay = max(f.lastSocialDay, day);
             activity(f, day, at);
         } else {

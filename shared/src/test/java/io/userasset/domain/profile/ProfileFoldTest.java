@@ -52,6 +52,22 @@ class ProfileFoldTest {
     }
 
     @Test
+    void engagementIsCountedPerWeekForItsRollingWindow() {
+        ProfileFacts f = fold.empty();
+        fold.apply(f, event("sh1", "u", 0, 10, new Payload.ContentShared()));
+        fold.apply(f, event("p1", "u", 0, 20, new Payload.ContentPosted("c1")));
+        fold.apply(f, event("p1b", "u", 1, 20, new Payload.ContentPosted("c1"))); // same content: one post
+        fold.apply(f, event("rf", "u", 100, 30, new Payload.ReferralConverted("friend-1")));
+        fold.apply(f, event("sh2", "u", 100, 40, new Payload.ContentShared()));
+        assertThat(f.sharesInWindow(day0 + 100, 365)).isEqualTo(2);
+        assertThat(f.postsInWindow(day0 + 100, 365)).isEqualTo(1);
+        assertThat(f.referralsInWindow(day0 + 100, 365)).isEqualTo(1);
+        assertThat(f.sharesInWindow(day0 + 100, 28)).isEqualTo(1);   // four weeks: only the recent share
+        assertThat(f.postsInWindow(day0 + 100, 28)).isZero();
+        assertThat(ProfileCodec.decode(ProfileCodec.encode(f), fold.windowWeeks())).isEqualTo(f);
+    }
+
+    @Test
     void theEarliestRegistrationWinsWhateverTheOrder() {
         ProfileFacts a = fold.empty();
         fold.apply(a, registration("r2", "u", 5, "ads"));
