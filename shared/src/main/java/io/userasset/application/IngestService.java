@@ -237,7 +237,7 @@ public final class IngestService {
         FoldOutcome outcome = fold.link(facts, anonymousId, anonymous == null ? null : anonymous.facts());
         ProfileFacts tombstone = fold.empty();
         fold.markMerged(tombstone, key.id());
-        linked.add(new StoredProfile(anonymousKey, anonymous == null ? null : anonymous.version(), tombstone, null));
+        linked.add(new StoredProfile(anonymousKey, anonymous == null ? null : anonymous.version(), tombstone, null, null, null));
         return outcome;
     }
 

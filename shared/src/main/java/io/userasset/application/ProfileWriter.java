@@ -1,5 +1,6 @@
 package io.userasset.application;
 
+import io.userasset.domain.assessment.ProfileScores;
 import io.userasset.domain.profile.ProfileFacts;
 import io.userasset.domain.time.Days;
 import io.userasset.events.ProfileKey;
@@ -11,17 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns freshly folded facts into the stored profile — expiry for anonymous visitors — and writes
- * it conditionally, together with any anonymous profiles it just absorbed.
+ * Turns freshly folded facts into the stored profile — scores recomputed with the current models
+ * (SPEC §4: kept current on every event), expiry for anonymous visitors — and writes it
+ * conditionally, together with any anonymous profiles it just absorbed.
  */
 public final class ProfileWriter {
     private final ProfileStore store;
+    private final CurrentModels models;
     private final Days days;
     private final Clock clock;
     private final int anonymousTtlDays;
 
-    public ProfileWriter(ProfileStore store, Days days, Clock clock, int anonymousTtlDays) {
+    public ProfileWriter(ProfileStore store, CurrentModels models, Days days, Clock clock, int anonymousTtlDays) {
         this.store = store;
+        this.models = models;
         this.days = days;
         this.clock = clock;
         this.anonymousTtlDays = anonymousTtlDays;
@@ -33,7 +37,8 @@ public final class ProfileWriter {
      */
     public void write(ProfileKey key, StoredProfile base, ProfileFacts facts, List<StoredProfile> linked)
             throws ProfileStore.VersionConflict {
-        StoredProfile profile = new StoredProfile(key, base == null ? null : base.version(), facts, expiry(key, facts));
+        StoredProfile profile = new StoredProfile(key, base == null ? null : base.version(), facts,
+                score(key, facts, base), base == null ? null : base.marks(), expiry(key, facts));
         if (linked.isEmpty()) {
             store.write(profile);
             return;
@@ -41,9 +46,16 @@ public final class ProfileWriter {
         List<StoredProfile> all = new ArrayList<>(linked.size() + 1);
         all.add(profile);
         for (StoredProfile l : linked) {
-            all.add(new StoredProfile(l.key(), l.version(), l.facts(), expiry(l.key(), l.facts())));
+            all.add(new StoredProfile(l.key(), l.version(), l.facts(), null, null, expiry(l.key(), l.facts())));
         }
         store.writeAll(all);
+    }
+
+    /** Users are scored as of today (or their newest event, if it is tomorrow already); visitors are not scored. */
+    private ProfileScores score(ProfileKey key, ProfileFacts facts, StoredProfile base) {
+        if (key.isAnonymous()) return null;
+        int asOf = Math.max(days.dayOf(clock.instant()), facts.headDay());
+        return models.assessor().assess(facts, asOf, base == null ? null : base.scores());
     }
 
     /** Anonymous visitors are forgotten anonymousTtlDays after their last event (or after today, for replays of old data). */

@@ -2,9 +2,11 @@ package io.userasset.functions;
 
 import io.userasset.adapters.dynamodb.CapacityMeter;
 import io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore;
+import io.userasset.adapters.dynamodb.DynamoModelStore;
 import io.userasset.adapters.dynamodb.DynamoProfileStore;
 import io.userasset.adapters.dynamodb.MeteredDynamoDbClient;
 import io.userasset.adapters.s3.S3RejectSink;
+import io.userasset.application.CurrentModels;
 import io.userasset.application.IngestService;
 import io.userasset.application.ProfileWriter;
 import io.userasset.config.ConfigLoader;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,8 @@ public final class Engine {
     private final DynamoDbClient dynamoDb;
     private final S3Client s3;
     private final String metricsNamespace;
+    private final DynamoModelStore modelStore;
+    private final CurrentModels models;
     private final IngestService ingest;
 
     public Engine(EngineConfig config, ResourceNames names, Clients clients, Clock clock, String metricsNamespace) {
@@ -55,13 +60,18 @@ public final class Engine {
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb)
                 .extensions(VersionedRecordExtension.builder().build()).build();
         DynamoProfileStore profiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks());
+        this.modelStore = new DynamoModelStore(dynamoDb, names.engineTable());
+        this.models = new CurrentModels(config, modelStore, clock, MODEL_REFRESH);
         EventParser parser = new EventParser(config.events(), clock);
         this.ingest = new IngestService(parser::parse, fold,
-                new ProfileWriter(profiles, days, clock, config.profile().anonymousTtlDays()),
+                new ProfileWriter(profiles, models, days, clock, config.profile().anonymousTtlDays()),
                 profiles, new S3RejectSink(s3, names.bucket(), days),
                 new DynamoAcquisitionCostStore(dynamoDb, names.engineTable()),
                 WRITE_POOL, clock);
     }
+
+    /** Models change once a day; re-reading them every few minutes costs one read per container. */
+    private static final Duration MODEL_REFRESH = Duration.ofMinutes(5);
 
     /** Threads for concurrent per-profile writes: DynamoDB calls are I/O-bound, one vCPU serves many. */
     private static final ExecutorService WRITE_POOL = Executors.newFixedThreadPool(16, r -> {
@@ -93,5 +103,7 @@ public final class Engine {
     public Days days() { return days; }
     public CapacityMeter capacity() { return capacity; }
     public IngestService ingest() { return ingest; }
+    public CurrentModels models() { return models; }
+    public DynamoModelStore modelStore() { return modelStore; }
     public String metricsNamespace() { return metricsNamespace; }
 }

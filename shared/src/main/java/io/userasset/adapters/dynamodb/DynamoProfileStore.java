@@ -1,10 +1,8 @@
 package io.userasset.adapters.dynamodb;
 
-import io.userasset.domain.profile.ProfileCodec;
 import io.userasset.events.ProfileKey;
 import io.userasset.ports.ProfileStore;
 import io.userasset.ports.StoredProfile;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -99,16 +97,10 @@ public final class DynamoProfileStore implements ProfileStore {
     }
 
     private StoredProfile toProfile(ProfileItem item) {
-        return new StoredProfile(ProfileKey.fromStorageKey(item.getPk()), item.getVersion(),
-                ProfileCodec.decode(item.getFacts().asByteArrayUnsafe(), windowWeeks), item.getTtl());
+        return ProfileItems.toProfile(item, windowWeeks);
     }
 
     private static ProfileItem toItem(StoredProfile p) {
-        ProfileItem item = new ProfileItem();
-        item.setPk(p.key().storageKey());
-        item.setVersion(p.version());
-        item.setFacts(SdkBytes.fromByteArrayUnsafe(ProfileCodec.encode(p.facts())));
-        item.setTtl(p.expiresAtEpochSecond());
-        return item;
+        return ProfileItems.toItem(p);
     }
 }

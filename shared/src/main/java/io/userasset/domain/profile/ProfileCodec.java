@@ -1,5 +1,6 @@
 package io.userasset.domain.profile;
 
+import io.userasset.domain.encoding.Bytes;
 import io.userasset.domain.time.Days;
 
 /**

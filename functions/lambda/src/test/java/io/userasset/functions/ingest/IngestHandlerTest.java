@@ -133,6 +133,40 @@ class IngestHandlerTest {
         assertThat(local.engine.capacity().writeUnits()).as("write units of one profile update").isEqualTo(1.0);
     }
 
+    @Test
+    void everyChangeIsScoredWithTheLatestPublishedModels() {
+        java.time.Instant twoDaysAgo = LocalEngine.NOW.minus(java.time.Duration.ofDays(2));
+        deliver(new EventJson.Sent("m1", EventJson.event("m1", "order_paid", "scored-user", null, twoDaysAgo,
+                "{\"orderId\":\"so-1\",\"amount\":80.00,\"currency\":\"USD\"}"), twoDaysAgo));
+        var before = local.profileStore().loadLatest(ProfileKey.user("scored-user")).scores();
+        assertThat(before.recencyDays()).isEqualTo(2);
+        assertThat(before.r()).isEqualTo(5); // default recency cuts 30/90/180/365 days
+        assertThat(before.stage()).isEqualTo(io.userasset.domain.scoring.lifecycle.LifecycleStage.GROWTH);
+        assertThat(before.predictedClv()).isPositive();
+
+        // the daily job publishes models whose recency cut points put 2 days in the lowest quintile
+        var stricter = io.userasset.config.ConfigLoader.withOverrides("rfm: {defaultRecencyCuts: [0.5, 1.0, 1.5, 1.9]}");
+        local.engine.modelStore().publish(new io.userasset.domain.assessment.ModelSet(epochDay(LocalEngine.NOW) - 1,
+                io.userasset.domain.scoring.ScoringModel.defaults(io.userasset.domain.scoring.ScoringConfig.from(stricter)),
+                io.userasset.domain.clv.ClvModel.defaults(stricter.clv())));
+        local.engine.models().invalidate();
+        deliver(new EventJson.Sent("m2", EventJson.event("m2", "session_started", "scored-user", null, LocalEngine.NOW, "{}"),
+                LocalEngine.NOW));
+
+        var after = local.profileStore().loadLatest(ProfileKey.user("scored-user")).scores();
+        assertThat(after.r()).isEqualTo(1);
+        assertThat(after.frequency()).isEqualTo(1);
+    }
+
+    private static int epochDay(java.time.Instant instant) {
+        return (int) java.time.LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC).toEpochDay();
+    }
+
+    private static void deliver(EventJson.Sent... sent) {
+        SQSBatchResponse r = handler.handleRequest(EventJson.sqs(List.of(sent)), null);
+        assertThat(r.getBatchItemFailures()).isEmpty();
+    }
+
     private Map<ProfileKey, ProfileFacts> ingestInOrder(List<EventJson.Sent> history) {
         List<EventJson.Sent> ordered = new ArrayList<>(history);
         ordered.sort(Comparator.comparing(EventJson.Sent::occurredAt));

@@ -1,16 +1,16 @@
-package io.userasset.domain.profile;
+package io.userasset.domain.encoding;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Varint (LEB128) and zigzag encoding for the compact profile format. */
-final class Bytes {
+public final class Bytes {
     private Bytes() {}
 
-    static final class Writer {
+    public static final class Writer {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
 
-        Writer u(long value) {
+        public Writer u(long value) {
             while ((value & ~0x7FL) != 0) {
                 out.write((int) ((value & 0x7F) | 0x80));
                 value >>>= 7;
@@ -19,41 +19,41 @@ final class Bytes {
             return this;
         }
 
-        Writer z(long value) {
+        public Writer z(long value) {
             return u((value << 1) ^ (value >> 63));
         }
 
-        Writer fixed(long value) {
+        public Writer fixed(long value) {
             for (int i = 0; i < 8; i++) out.write((int) (value >>> (8 * i)));
             return this;
         }
 
-        Writer raw(int b) {
+        public Writer raw(int b) {
             out.write(b);
             return this;
         }
 
-        Writer str(String s) {
+        public Writer str(String s) {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             u(bytes.length);
             out.write(bytes, 0, bytes.length);
             return this;
         }
 
-        byte[] toByteArray() {
+        public byte[] toByteArray() {
             return out.toByteArray();
         }
     }
 
-    static final class Reader {
+    public static final class Reader {
         private final byte[] data;
         private int pos;
 
-        Reader(byte[] data) {
+        public Reader(byte[] data) {
             this.data = data;
         }
 
-        long u() {
+        public long u() {
             long result = 0;
             for (int shift = 0; shift < 64; shift += 7) {
                 byte b = next();
@@ -63,26 +63,26 @@ final class Bytes {
             throw new IllegalArgumentException("varint too long at byte " + pos);
         }
 
-        int ui() {
+        public int ui() {
             return Math.toIntExact(u());
         }
 
-        long z() {
+        public long z() {
             long v = u();
             return (v >>> 1) ^ -(v & 1);
         }
 
-        long fixed() {
+        public long fixed() {
             long v = 0;
             for (int i = 0; i < 8; i++) v |= (long) (next() & 0xFF) << (8 * i);
             return v;
         }
 
-        int raw() {
+        public int raw() {
             return next() & 0xFF;
         }
 
-        String str() {
+        public String str() {
             int length = ui();
             if (length < 0 || pos + length > data.length) throw new IllegalArgumentException("string overruns the data");
             String s = new String(data, pos, length, StandardCharsets.UTF_8);
@@ -90,7 +90,7 @@ final class Bytes {
             return s;
         }
 
-        boolean atEnd() {
+        public boolean atEnd() {
             return pos == data.length;
         }
 
