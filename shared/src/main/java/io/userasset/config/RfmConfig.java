@@ -6,8 +6,6 @@ import java.util.List;
  * RFM scoring (SPEC §4). Validated on load; see docs/models.md for every formula.
  *
  * @param windowDays             rolling window for F and M (SPEC §4)
- * @param sketchK                KLL sketch size for cut points and value tables; normalized rank error
- *                               (single-sided, 99 % confidence) ≈ 2.296 / K^0.9723 (K=200 → ±1.33 %)
  * @param minCustomersForCuts    below this many customers the daily model keeps the default cut points and means
  * @param segmentSchemes         segment schemes reported in snapshots and metrics: "rfm8", "rfm11" (both are always computed)
  * @param defaultRecencyCuts     4 ascending cut points (days since last order) used until the first daily run
@@ -17,7 +15,7 @@ import java.util.List;
  * @param defaultMeanFrequency   population mean of F used by the 8-segment scheme until the first daily run
  * @param defaultMeanMonetary    population mean of M used by the 8-segment scheme until the first daily run
  */
-public record RfmConfig(int windowDays, int sketchK, int minCustomersForCuts, List<String> segmentSchemes,
+public record RfmConfig(int windowDays, int minCustomersForCuts, List<String> segmentSchemes,
                         List<Double> defaultRecencyCuts, List<Double> defaultFrequencyCuts,
                         List<Double> defaultMonetaryCuts, double defaultMeanRecencyDays,
                         double defaultMeanFrequency, double defaultMeanMonetary) {
@@ -26,7 +24,6 @@ public record RfmConfig(int windowDays, int sketchK, int minCustomersForCuts, Li
 
     public RfmConfig {
         if (windowDays < 1) throw new IllegalArgumentException("rfm.windowDays must be ≥ 1: " + windowDays);
-        if (sketchK < 8 || sketchK > 65535) throw new IllegalArgumentException("rfm.sketchK must be in [8, 65535]: " + sketchK);
         if (minCustomersForCuts < 1) throw new IllegalArgumentException("rfm.minCustomersForCuts must be ≥ 1");
         segmentSchemes = segmentSchemes == null ? KNOWN_SCHEMES : List.copyOf(segmentSchemes);
         for (String s : segmentSchemes) {

@@ -24,7 +24,7 @@ class ConfigLoaderTest {
         EngineConfig c = ConfigLoader.withOverrides("time: {zone: Asia/Shanghai}\nrfm: {windowDays: 180}\n");
         assertThat(c.time().zone()).isEqualTo("Asia/Shanghai");
         assertThat(c.rfm().windowDays()).isEqualTo(180);
-        assertThat(c.rfm().sketchK()).isEqualTo(200);
+        assertThat(c.rfm().minCustomersForCuts()).isEqualTo(50);
         assertThat(c.clv().horizonDays()).isEqualTo(90);
     }
 
@@ -40,6 +40,14 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.withOverrides("rfm: {windowDayz: 180}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rfm.windowDayz");
+    }
+
+    @Test
+    void theRemovedSketchSizeIsAnUnknownKey() {
+        // rfm.sketchK (KLL) is gone: cut points come from a deterministic histogram with nothing to tune
+        assertThatThrownBy(() -> ConfigLoader.withOverrides("rfm: {sketchK: 200}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rfm.sketchK");
     }
 
     @Test

@@ -13,7 +13,6 @@ class ScoringConfigSectionsTest {
     @Test
     void defaults() {
         EngineConfig c = EngineConfig.defaults();
-        assertThat(c.rfm().sketchK()).isEqualTo(200);
         assertThat(c.rfm().minCustomersForCuts()).isEqualTo(50);
         assertThat(c.rfm().segmentSchemes()).containsExactly("rfm8", "rfm11");
         assertThat(c.rfm().defaultRecencyCuts()).containsExactly(30.0, 90.0, 180.0, 365.0);
@@ -30,7 +29,7 @@ class ScoringConfigSectionsTest {
     @Test
     void invalidValuesAreRejected() {
         for (String bad : List.of(
-                "rfm: {sketchK: 4}",
+                "rfm: {minCustomersForCuts: 0}",
                 "rfm: {segmentSchemes: [rfm9]}",
                 "rfm: {defaultRecencyCuts: [90, 30, 180, 365]}",
                 "rfm: {defaultFrequencyCuts: [1, 2, 3]}",

@@ -15,14 +15,14 @@ import io.userasset.domain.scoring.value.ValueModel;
  * Built daily by {@link PopulationSketches#toModel}; before the first daily run {@link #defaults} applies, so that
  * streaming scoring works on day one. JSON-serializable ({@link #toJson}, {@link #fromJson}).
  *
- * @param asOfDay   epoch day of the population it was computed from; null for the defaults
- * @param sketchK   KLL K of the sketches behind it (0 for the defaults)
- * @param rankError KLL normalized rank error (single-sided, 99 % confidence) of each cut point and table point
- *                  (0 for the defaults)
- * @param rfm       RFM cut points and means (customers = 0 when they are the configured defaults)
- * @param value     value percentile tables (a table's n = 0 when it is the default)
+ * @param asOfDay       epoch day of the population it was computed from; null for the defaults
+ * @param relativeError bound on the relative error of each cut point and table point against the exact quantile
+ *                      ({@link PopulationSketches#RELATIVE_ERROR} = 0.005, rounded toward zero; exact for
+ *                      whole-number metrics up to 1024); 0 for the defaults
+ * @param rfm           RFM cut points and means (customers = 0 when they are the configured defaults)
+ * @param value         value percentile tables (a table's n = 0 when it is the default)
  */
-public record ScoringModel(Integer asOfDay, int sketchK, double rankError, RfmModel rfm, ValueModel value) {
+public record ScoringModel(Integer asOfDay, double relativeError, RfmModel rfm, ValueModel value) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -40,7 +40,7 @@ public record ScoringModel(Integer asOfDay, int sketchK, double rankError, RfmMo
 
     public ScoringModel {
         if (rfm == null || value == null) throw new IllegalArgumentException("rfm and value parts are required");
-        if (sketchK < 0 || !(rankError >= 0)) throw new IllegalArgumentException("invalid sketchK / rankError");
+        if (!(relativeError >= 0 && relativeError < 1)) throw new IllegalArgumentException("invalid relativeError: " + relativeError);
     }
 
     /**
@@ -51,7 +51,7 @@ public record ScoringModel(Integer asOfDay, int sketchK, double rankError, RfmMo
      * rfm.defaultMeanMonetary (at least 1), tenure 365 days; rank 1 is taken at 0.999.
      */
     public static ScoringModel defaults(ScoringConfig c) {
-        return new ScoringModel(null, 0, 0, defaultRfm(c.rfm()), defaultValue(c.rfm(), c.value()));
+        return new ScoringModel(null, 0, defaultRfm(c.rfm()), defaultValue(c.rfm(), c.value()));
     }
 
     public static RfmModel defaultRfm(RfmConfig r) {

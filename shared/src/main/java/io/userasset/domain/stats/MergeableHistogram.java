@@ -13,14 +13,21 @@ import java.util.TreeMap;
  *
  * <p>Error bound: a quantile or rank is exact for integer values up to {@value #EXACT_LIMIT}; above,
  * the reported value is within a relative {@value #RELATIVE_WIDTH} (0.5 %) below the true one.
- * Negative inputs count as 0 (every engine metric is ≥ 0). Memory: at most a few thousand bins,
- * whatever the number of users.
+ * Non-integer values up to {@value #EXACT_LIMIT} are counted at their integer part (callers that
+ * need a finer resolution scale their values first). Negative inputs count as 0, NaN is ignored,
+ * infinite values are rejected. Memory: at most a few thousand bins, whatever the number of users.
+ *
+ * <p>Bin edges use {@link StrictMath}, whose results are specified bit for bit, so a value falls in
+ * the same bin and a bin reports the same value on every JVM and CPU (x86 and ARM workers alike);
+ * {@link Math#log} and {@link Math#exp} may differ by an ulp between platforms and JIT states.
  */
 public final class MergeableHistogram {
     public static final int EXACT_LIMIT = 1024;
     public static final double RELATIVE_WIDTH = 0.005;
-    private static final double LOG_BASE = Math.log1p(RELATIVE_WIDTH);
-    private static final double LOG_LIMIT = Math.log(EXACT_LIMIT);
+    private static final double LOG_BASE = StrictMath.log1p(RELATIVE_WIDTH);
+    private static final double LOG_LIMIT = StrictMath.log(EXACT_LIMIT);
+    /** The largest bin a finite value can fall in (that of {@link Double#MAX_VALUE}). */
+    public static final int MAX_BIN = bin(Double.MAX_VALUE);
 
     /** bin → count; bins 0..EXACT_LIMIT are the integers, larger bins are log bins. */
     private final TreeMap<Integer, Long> bins = new TreeMap<>();
@@ -34,6 +41,7 @@ public final class MergeableHistogram {
 
     public void add(double value, long weight) {
         if (Double.isNaN(value) || weight <= 0) return;
+        if (Double.isInfinite(value)) throw new IllegalArgumentException("infinite value");
         double v = Math.max(0, value);
         bins.merge(bin(v), weight, Long::sum);
         count += weight;
@@ -64,7 +72,19 @@ public final class MergeableHistogram {
      */
     public double quantile(double q) {
         if (count == 0) return Double.NaN;
-        long target = Math.max(1, (long) Math.ceil(q * count));
+        // q·count carries the rounding error of q (0.2 * 3 = 0.6000000000000001, × 5 = 3.0000000000000004):
+        // a few ulps are not a rank above an integer one.
+        double x = q * count;
+        return valueAtRank((long) Math.ceil(x - 4 * Math.ulp(x)));
+    }
+
+    /**
+     * The representative value of the {@code rank}-th smallest value (1-based; clamped to [1, count]), i.e. the
+     * lower quantile at rank/count with integer arithmetic only. NaN when empty.
+     */
+    public double valueAtRank(long rank) {
+        if (count == 0) return Double.NaN;
+        long target = Math.max(1, rank);
         long seen = 0;
         for (Map.Entry<Integer, Long> e : bins.entrySet()) {
             seen += e.getValue();
@@ -85,12 +105,21 @@ public final class MergeableHistogram {
 
     static int bin(double v) {
         if (v <= EXACT_LIMIT) return (int) Math.floor(v);
-        return EXACT_LIMIT + 1 + (int) Math.floor((Math.log(v) - LOG_LIMIT) / LOG_BASE);
+        return EXACT_LIMIT + 1 + (int) Math.floor((StrictMath.log(v) - LOG_LIMIT) / LOG_BASE);
     }
 
     static double value(int bin) {
         if (bin <= EXACT_LIMIT) return bin;
-        return Math.exp(LOG_LIMIT + (bin - EXACT_LIMIT - 1) * LOG_BASE);
+        return StrictMath.exp(LOG_LIMIT + (bin - EXACT_LIMIT - 1) * LOG_BASE);
+    }
+
+    /**
+     * The value a bin reports: the integer itself for bins 0..{@value #EXACT_LIMIT}, the lower edge of the log bin
+     * above (every value counted in it is ≥ this and &lt; 1.005 × this, up to rounding of the last bit).
+     */
+    public static double binValue(int bin) {
+        if (bin < 0 || bin > MAX_BIN) throw new IllegalArgumentException("no such bin: " + bin);
+        return value(bin);
     }
 
     // ---- compact serialization for partial results -------------------------------------------------
@@ -120,10 +149,30 @@ public final class MergeableHistogram {
         return new State(b, c, count, sumMilli);
     }
 
+    /**
+     * Rebuilds a histogram from its {@link #state()}. Strict: bins must be strictly ascending in [0, {@link #MAX_BIN}],
+     * every count positive, and {@code count} their sum; otherwise {@link IllegalArgumentException}.
+     */
     public static MergeableHistogram of(State state) {
+        int[] b = state.bins();
+        long[] c = state.counts();
+        if (b == null || c == null || b.length != c.length) throw new IllegalArgumentException("bins and counts differ in length");
         MergeableHistogram h = new MergeableHistogram();
-        for (int i = 0; i < state.bins().length; i++) h.bins.put(state.bins()[i], state.counts()[i]);
-        h.count = state.count();
+        long total = 0;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] < 0 || b[i] > MAX_BIN || (i > 0 && b[i] <= b[i - 1])) {
+                throw new IllegalArgumentException("histogram bins must be strictly ascending in [0, " + MAX_BIN + "]");
+            }
+            if (c[i] <= 0) throw new IllegalArgumentException("histogram counts must be positive");
+            try {
+                total = Math.addExact(total, c[i]);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("histogram count overflows", e);
+            }
+            h.bins.put(b[i], c[i]);
+        }
+        if (total != state.count()) throw new IllegalArgumentException("histogram count " + state.count() + " ≠ Σ counts " + total);
+        h.count = total;
         h.sumMilli = state.sumMilli();
         return h;
     }

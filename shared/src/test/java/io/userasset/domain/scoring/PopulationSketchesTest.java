@@ -5,224 +5,317 @@ import io.userasset.domain.scoring.rfm.RfmModel;
 import io.userasset.domain.scoring.rfm.RfmValues;
 import io.userasset.domain.scoring.value.QuantileTable;
 import io.userasset.domain.scoring.value.ValueInputs;
-import org.apache.datasketches.kll.KllTestSeed;
-import org.junit.jupiter.api.BeforeEach;
+import io.userasset.domain.stats.MergeableHistogram;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * KLL guarantee tested here: for a requested rank r, the returned item q has a true rank within ε of r, i.e.
- * [rank(&lt; q), rank(≤ q)] (an interval when q is tied) intersects [r − ε, r + ε], ε = the normalized rank error of K
- * (single-sided, 99 % confidence; K = 200 → 1.33 %). KLL's coin flips are seeded so the tests are reproducible.
+ * Guarantees tested here: (1) the model is a function of the population alone — any partitioning into partials and
+ * any merge order (also through the byte form) give a model equal to the unpartitioned one, record for record and
+ * byte for byte; (2) cut points and table points are the exact inclusive quantiles (sorted position ⌈r·n⌉) for
+ * whole-number metrics up to 1024 and for magnitudes below 1.024, otherwise rounded toward zero by less than
+ * {@link PopulationSketches#RELATIVE_ERROR} of the magnitude.
  */
 class PopulationSketchesTest {
     static final ScoringConfig CFG = ScoringConfig.defaults();
-    static final int PARTITIONS = 64;
-    static final int USERS_PER_PARTITION = 2_000;
+    static final ScoringConfig SMALL = TestPopulation.smallPopulationConfig();
+    static final double W = CFG.value().referralWeight();
 
-    /** One synthetic user: R geometric-ish days, F zero-inflated counts with many ties, M log-normal (may be ≤ 0). */
+    /** One synthetic user: R exponential days, F zero-inflated counts with many ties, M log-normal in cents. */
     record User(RfmValues rfm, ValueInputs value) {}
 
-    static List<List<User>> partitions(long seed) {
+    /** {@code negativeShare}: share of customers whose net revenue is negative (refunds exceed orders). */
+    static List<User> population(long seed, int size, double negativeShare) {
         Random rnd = new Random(seed);
-        List<List<User>> parts = new ArrayList<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            List<User> users = new ArrayList<>(USERS_PER_PARTITION);
-            for (int i = 0; i < USERS_PER_PARTITION; i++) {
-                boolean buyer = rnd.nextDouble() < 0.6;
-                int f = buyer ? (rnd.nextDouble() < 0.15 ? 0 : 1 + (int) (-Math.log(rnd.nextDouble()) * 1.5)) : 0;
-                double m = f == 0 ? (rnd.nextDouble() < 0.1 ? -rnd.nextInt(50) : 0)
-                        : Math.round(Math.exp(4 + rnd.nextGaussian()) * f * 100) / 100.0;
-                RfmValues rfm = buyer ? new RfmValues((int) (-Math.log(rnd.nextDouble()) * 90), f, m) : RfmValues.NON_BUYER;
-                ValueInputs v = new ValueInputs(f, m, rnd.nextDouble() < 0.05 ? 1 : 0, rnd.nextInt(4) == 0 ? rnd.nextInt(20) : 0,
-                        rnd.nextInt(10) == 0 ? 1 + rnd.nextInt(5) : 0, rnd.nextInt(31), rnd.nextInt(1500),
-                        f > 1 ? f - 1 : 0);
-                users.add(new User(rfm, v));
-            }
-            parts.add(users);
+        List<User> users = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            boolean buyer = rnd.nextDouble() < 0.6;
+            int f = buyer ? (rnd.nextDouble() < 0.15 ? 0 : 1 + (int) (-Math.log(rnd.nextDouble()) * 1.5)) : 0;
+            double m;
+            if (!buyer) m = 0;
+            else if (rnd.nextDouble() < negativeShare) m = -Math.round(Math.exp(3 + rnd.nextGaussian()) * 100) / 100.0;
+            else if (f == 0) m = 0;
+            else if (rnd.nextInt(5) == 0) m = 10 * (1 + rnd.nextInt(30)); // round prices: many whole-number ties
+            else m = Math.round(Math.exp(4 + 1.2 * rnd.nextGaussian()) * f * 100) / 100.0;
+            RfmValues rfm = buyer ? new RfmValues((int) (-Math.log(rnd.nextDouble()) * 90), f, m) : RfmValues.NON_BUYER;
+            ValueInputs v = new ValueInputs(f, m, rnd.nextDouble() < 0.05 ? 1 : 0, rnd.nextInt(4) == 0 ? rnd.nextInt(20) : 0,
+                    rnd.nextInt(10) == 0 ? 1 + rnd.nextInt(5) : 0, rnd.nextInt(31), rnd.nextInt(1500), f > 1 ? f - 1 : 0);
+            users.add(new User(rfm, v));
         }
-        return parts;
+        return users;
     }
 
     static PopulationSketches sketch(List<User> users) {
         PopulationSketches s = PopulationSketches.create(CFG);
-        for (User u : users) s.add(u.rfm(), u.value(), CFG.value().referralWeight());
+        for (User u : users) s.add(u.rfm(), u.value(), W);
         return s;
     }
 
-    static List<PopulationSketches> sketches(List<List<User>> parts) {
-        return parts.stream().map(PopulationSketchesTest::sketch).toList();
-    }
-
-    /** Asserts the KLL guarantee for item q requested at rank r against the exact sorted values. */
-    static void assertWithinRankError(double[] sorted, double q, double r, double eps, String what) {
-        int below = lowerBound(sorted, q);
-        int atOrBelow = upperBound(sorted, q);
-        double n = sorted.length;
-        assertThat(below / n).as("%s: rank(< %s) for requested rank %s", what, q, r).isLessThanOrEqualTo(r + eps);
-        assertThat(atOrBelow / n).as("%s: rank(≤ %s) for requested rank %s", what, q, r).isGreaterThanOrEqualTo(r - eps);
-    }
-
-    static int lowerBound(double[] a, double v) {
-        int lo = 0, hi = a.length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (a[mid] < v) lo = mid + 1; else hi = mid; }
-        return lo;
-    }
-
-    static int upperBound(double[] a, double v) {
-        int lo = 0, hi = a.length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (a[mid] <= v) lo = mid + 1; else hi = mid; }
-        return lo;
-    }
-
-    static double[] exact(List<List<User>> parts, java.util.function.ToDoubleFunction<User> f, boolean customersOnly,
-                          boolean positiveOnly) {
-        return parts.stream().flatMap(List::stream)
-                .filter(u -> !customersOnly || u.rfm().isCustomer())
+    static double[] exact(List<User> users, ToDoubleFunction<User> f, boolean customersOnly, boolean positiveOnly) {
+        return users.stream().filter(u -> !customersOnly || u.rfm().isCustomer())
                 .mapToDouble(f).filter(v -> !positiveOnly || v > 0).sorted().toArray();
     }
 
-    static void assertCutsWithinBound(RfmModel m, List<List<User>> parts, double eps) {
-        double[] r = exact(parts, u -> u.rfm().recencyDays(), true, false);
-        double[] f = exact(parts, u -> u.rfm().frequency(), true, false);
-        double[] mo = exact(parts, u -> u.rfm().monetary(), true, false);
-        assertCut(m.recency(), r, eps, "R");
-        assertCut(m.frequency(), f, eps, "F");
-        assertCut(m.monetary(), mo, eps, "M");
+    /** The exact inclusive quantile at rank num/den: sorted position max(1, ⌈num·n/den⌉). */
+    static double quantile(double[] sorted, long num, long den) {
+        long pos = Math.max(1, (num * sorted.length + den - 1) / den);
+        return sorted[(int) pos - 1];
     }
 
-    static void assertCut(CutPoints c, double[] sorted, double eps, String what) {
-        double[] cuts = {c.c1(), c.c2(), c.c3(), c.c4()};
-        for (int i = 0; i < 4; i++) assertWithinRankError(sorted, cuts[i], 0.2 * (i + 1), eps, what + " c" + (i + 1));
+    static double[] exactCuts(double[] sorted) {
+        return new double[]{quantile(sorted, 1, 5), quantile(sorted, 2, 5), quantile(sorted, 3, 5), quantile(sorted, 4, 5)};
     }
 
-    @BeforeEach
-    void seedKll() {
-        KllTestSeed.seed(20_240_101L);
+    static double[] cuts(CutPoints c) {
+        return new double[]{c.c1(), c.c2(), c.c3(), c.c4()};
+    }
+
+    static double[] exactTable(double[] sorted) {
+        double[] t = new double[QuantileTable.DEFAULT_SIZE];
+        t[0] = sorted[0];
+        for (int i = 1; i < 100; i++) t[i] = quantile(sorted, i, 100);
+        t[100] = sorted[sorted.length - 1];
+        return t;
+    }
+
+    /**
+     * The stated bound: exact for magnitudes &lt; 1.024 and, in a whole-number metric, up to 1024; else toward zero by
+     * &lt; 0.5 %. (In a metric that mixes whole and fractional values, a whole-number quantile such as 14 is not exact:
+     * 14.03 shares a bin reported as 13.974.)
+     */
+    static void assertWithinBound(double approx, double exact, boolean wholeNumbers, String what) {
+        double a = Math.abs(exact);
+        if (a < 1.024 || (wholeNumbers && a <= MergeableHistogram.EXACT_LIMIT)) {
+            assertThat(approx).as(what).isEqualTo(exact);
+            return;
+        }
+        assertThat(Math.signum(approx)).as(what + " sign").isEqualTo(Math.signum(exact));
+        assertThat(Math.abs(approx)).as(what + " toward zero").isLessThanOrEqualTo(a);
+        assertThat((a - Math.abs(approx)) / a).as(what + " relative error").isLessThan(PopulationSketches.RELATIVE_ERROR);
+    }
+
+    static void assertAllWithinBound(double[] approx, double[] exact, boolean wholeNumbers, String what) {
+        assertThat(approx).hasSameSizeAs(exact);
+        for (int i = 0; i < exact.length; i++) assertWithinBound(approx[i], exact[i], wholeNumbers, what + "[" + i + "]");
+    }
+
+    // ---- determinism ----
+
+    @Test
+    void anyPartitioningAndMergeOrderGivesExactlyTheUnpartitionedModel() {
+        List<User> users = population(1, 40_000, 0.02);
+        PopulationSketches whole = sketch(users);
+        ScoringModel expected = whole.toModel(CFG, 20_000);
+        byte[] expectedBytes = whole.toBytes();
+        assertThat(sketch(users).toBytes()).as("re-run").isEqualTo(expectedBytes);
+        assertThat(expected.rfm().usesDefaults()).isFalse();
+
+        Random rnd = new Random(7);
+        for (int partitions : new int[]{1, 2, 4, 16, 64, 257}) {
+            // uneven random assignment (some partials may be empty), as workers see it
+            List<List<User>> parts = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) parts.add(new ArrayList<>());
+            for (User u : users) parts.get(rnd.nextInt(partitions)).add(u);
+
+            List<PopulationSketches> partials = new ArrayList<>(parts.stream().map(PopulationSketchesTest::sketch).toList());
+            Collections.shuffle(partials, rnd);
+            PopulationSketches sequential = PopulationSketches.create(CFG);
+            for (PopulationSketches p : partials) sequential.merge(PopulationSketches.fromBytes(p.toBytes()));
+
+            Collections.shuffle(partials, rnd);
+            List<PopulationSketches> level = partials.stream().map(p -> PopulationSketches.fromBase64(p.toBase64())).toList();
+            while (level.size() > 1) { // pairwise tree, as a reducer fan-in does it
+                List<PopulationSketches> next = new ArrayList<>();
+                for (int i = 0; i < level.size(); i += 2) {
+                    next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
+                }
+                level = next;
+            }
+            PopulationSketches tree = level.get(0);
+
+            for (PopulationSketches merged : List.of(sequential, tree)) {
+                ScoringModel model = merged.toModel(CFG, 20_000);
+                assertThat(model).as("%d partitions", partitions).isEqualTo(expected);
+                assertThat(model.toJson()).isEqualTo(expected.toJson());
+                assertThat(merged.toBytes()).as("%d partitions: bytes", partitions).isEqualTo(expectedBytes);
+            }
+        }
+    }
+
+    // ---- accuracy ----
+
+    @Test
+    void integerMetricsGiveTheExactQuantilesAndCountsAndMeansAreExact() {
+        List<User> users = population(2, 60_000, 0.02);
+        PopulationSketches s = sketch(users);
+        ScoringModel model = s.toModel(CFG, 20_000);
+
+        double[] r = exact(users, u -> u.rfm().recencyDays(), true, false);
+        double[] f = exact(users, u -> u.rfm().frequency(), true, false);
+        double[] m = exact(users, u -> u.rfm().monetary(), true, false);
+        RfmModel rfm = model.rfm();
+        assertThat(rfm.customers()).isEqualTo(r.length).isEqualTo(s.customers()).isGreaterThan(30_000);
+        assertThat(cuts(rfm.recency())).containsExactly(exactCuts(r));
+        assertThat(cuts(rfm.frequency())).containsExactly(exactCuts(f));
+        assertThat(rfm.meanRecencyDays()).isEqualTo((double) (long) Arrays.stream(r).sum() / r.length);
+        assertThat(rfm.meanFrequency()).isEqualTo((double) (long) Arrays.stream(f).sum() / f.length);
+        long sumMilli = Arrays.stream(m).mapToLong(v -> Math.round(v * 1000)).sum();
+        assertThat(s.sumMonetaryMilli()).isEqualTo(sumMilli);
+        assertThat(rfm.meanMonetary()).isEqualTo(sumMilli / 1000.0 / m.length);
+
+        var v = model.value();
+        assertThat(v.users()).isEqualTo(users.size());
+        assertTableExact(v.frequency(), exact(users, u -> u.value().frequency(), false, true), "frequency");
+        assertTableExact(v.social(), exact(users, u -> u.value().socialRaw(W), false, true), "social");
+        assertTableExact(v.content(), exact(users, u -> u.value().posts(), false, true), "content");
+        assertTableExact(v.activity(), exact(users, u -> u.value().activeDays(), false, true), "activity");
+        assertTableExact(v.repurchase(), exact(users, u -> u.value().repeatPurchaseDays(), false, true), "repurchase");
+
+        // tenure goes up to 1,499 days: exact up to 1024, within the bound above
+        double[] tenure = exact(users, u -> u.value().tenureDays(), false, true);
+        double[] expected = exactTable(tenure);
+        assertThat(expected[80]).isGreaterThan(MergeableHistogram.EXACT_LIMIT);
+        assertThat(v.tenure().n()).isEqualTo(tenure.length);
+        assertAllWithinBound(v.tenure().points(), expected, true, "tenure");
+        assertThat(v.tenure().points()[100]).isEqualTo(tenure[tenure.length - 1]); // exact maximum
+        for (double p : v.tenure().points()) assertThat(p).as("whole days").isEqualTo(Math.rint(p));
+
+        assertThat(s.sketchCounts()).containsExactly(r.length, f.length, m.length, v.frequency().n(), v.monetary().n(),
+                v.social().n(), v.content().n(), v.activity().n(), tenure.length, v.repurchase().n());
+    }
+
+    static void assertTableExact(QuantileTable t, double[] sorted, String what) {
+        assertThat(t.n()).as(what).isEqualTo(sorted.length);
+        assertThat(t.points()).as(what).containsExactly(exactTable(sorted));
+    }
+
+    @Test
+    void continuousMetricsAreWithinHalfAPercentOfTheExactQuantiles() {
+        // 30 % of customers with negative net revenue: c1 of M is negative
+        List<User> users = population(3, 40_000, 0.30);
+        ScoringModel model = sketch(users).toModel(CFG, 20_000);
+
+        double[] m = exact(users, u -> u.rfm().monetary(), true, false);
+        double[] expectedCuts = exactCuts(m);
+        assertThat(expectedCuts[0]).isNegative();
+        assertThat(expectedCuts[3]).isGreaterThan(MergeableHistogram.EXACT_LIMIT / 10.0);
+        assertAllWithinBound(cuts(model.rfm().monetary()), expectedCuts, false, "M cut");
+
+        double[] money = exact(users, u -> u.value().monetary(), false, true);
+        QuantileTable t = model.value().monetary();
+        assertThat(t.n()).isEqualTo(money.length);
+        assertThat(t.points()[0]).isEqualTo(money[0]);
+        assertThat(t.points()[100]).isEqualTo(money[money.length - 1]);
+        assertAllWithinBound(t.points(), exactTable(money), false, "monetary table");
+    }
+
+    @Test
+    void smallPopulationsAreExactIncludingRanksThatAreNotExactInFloatingPoint() {
+        // n = 5: rank 0.6 is position 3 (0.2 × 3 × 5 = 3.0000000000000004 in doubles, which must not become 4)
+        PopulationSketches p = PopulationSketches.create(SMALL);
+        double[] money = {0.25, 1, 3, 7.5, 2000};
+        for (int i = 0; i < 5; i++) p.add(TestPopulation.customer(10 * (i + 1), i + 1, money[i]), SMALL);
+        ScoringModel model = p.toModel(SMALL, 7);
+        assertThat(model.rfm().recency()).isEqualTo(new CutPoints(10, 20, 30, 40));
+        assertThat(model.rfm().frequency()).isEqualTo(new CutPoints(1, 2, 3, 4));
+        CutPoints mc = model.rfm().monetary();
+        assertThat(new double[]{mc.c1(), mc.c2(), mc.c3()}).containsExactly(0.25, 1, 3);
+        assertWithinBound(mc.c4(), 7.5, false, "c4");
+        QuantileTable t = model.value().monetary();
+        assertThat(t.points()[0]).isEqualTo(0.25);
+        assertThat(t.points()[100]).isEqualTo(2000);
+        assertThat(t.points()[60]).isEqualTo(3); // position ⌈0.6 · 5⌉ = 3
+        assertThat(t.points()[61]).isEqualTo(mc.c4());
+
+        // below the thresholds: defaults
+        assertThat(PopulationSketches.create(CFG).toModel(CFG, 1).rfm()).isEqualTo(ScoringModel.defaultRfm(CFG.rfm()));
     }
 
     @Test
     void statedErrorBound() {
-        PopulationSketches s = PopulationSketches.create(CFG);
-        assertThat(s.rankError()).isBetween(0.0132, 0.0134); // K = 200 → 1.33 %
+        assertThat(PopulationSketches.RELATIVE_ERROR).isEqualTo(0.005);
+        assertThat(sketch(population(4, 500, 0)).toModel(CFG, 1).relativeError()).isEqualTo(0.005);
+        assertThat(ScoringModel.defaults(CFG).relativeError()).isZero();
+        assertThatThrownBy(() -> new ScoringModel(1, -0.1, ScoringModel.defaultRfm(CFG.rfm()),
+                ScoringModel.defaults(CFG).value())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ---- serialization ----
+
+    @Test
+    void serializationRoundTripIsExactAndSmall() {
+        PopulationSketches worker = sketch(population(5, 2_000, 0.02));
+        PopulationSketches back = PopulationSketches.fromBase64(worker.toBase64());
+        assertThat(back.toBytes()).isEqualTo(worker.toBytes());
+        assertThat(back.toModel(SMALL, 3)).isEqualTo(worker.toModel(SMALL, 3));
+        assertThat(back.users()).isEqualTo(worker.users());
+        assertThat(back.customers()).isEqualTo(worker.customers());
+        assertThat(back.sumRecencyDays()).isEqualTo(worker.sumRecencyDays());
+        assertThat(back.sumFrequency()).isEqualTo(worker.sumFrequency());
+        assertThat(back.sumMonetaryMilli()).isEqualTo(worker.sumMonetaryMilli());
+        assertThat(back.sketchCounts()).containsExactly(worker.sketchCounts());
+        assertThat(worker.toBytes().length).as("a 2,000-user partial").isLessThan(8_000);
+
+        // the size is bounded by the number of distinct bins, not by the number of users
+        PopulationSketches big = sketch(population(6, 100_000, 0.02));
+        assertThat(big.toBytes().length).as("a 100,000-user partial").isLessThan(24_000);
+        // a rebuilt partial merges on like the original
+        assertThat(PopulationSketches.fromBytes(big.toBytes()).merge(back).toBytes())
+                .isEqualTo(sketch(population(6, 100_000, 0.02)).merge(worker).toBytes());
+
+        PopulationSketches empty = PopulationSketches.fromBytes(PopulationSketches.create(CFG).toBytes());
+        assertThat(empty.users()).isZero();
+        assertThat(empty.sketchCounts()).containsOnly(0L);
+        assertThat(empty.toModel(CFG, 1)).isEqualTo(PopulationSketches.create(CFG).toModel(CFG, 1));
     }
 
     @Test
-    void cutPointsAndTablesMergedFromManyPartitionsAreWithinTheRankErrorOfExactQuantiles() {
-        List<List<User>> parts = partitions(1);
-        PopulationSketches merged = PopulationSketches.create(CFG);
-        for (PopulationSketches s : sketches(parts)) merged.merge(s);
-        double eps = merged.rankError();
-        ScoringModel model = merged.toModel(CFG, 20_000);
+    void corruptInputIsRejected() {
+        byte[] bytes = sketch(population(8, 300, 0.1)).toBytes();
+        for (int len = 0; len < bytes.length; len++) {
+            byte[] truncated = Arrays.copyOf(bytes, len);
+            assertThatThrownBy(() -> PopulationSketches.fromBytes(truncated)).as("truncated to %d", len)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        byte[] trailing = Arrays.copyOf(bytes, bytes.length + 1);
+        assertThatThrownBy(() -> PopulationSketches.fromBytes(trailing)).hasMessageContaining("trailing");
+        byte[] magic = bytes.clone();
+        magic[0] = 0;
+        assertThatThrownBy(() -> PopulationSketches.fromBytes(magic)).hasMessageContaining("not a population sketch");
+        byte[] v1 = bytes.clone();
+        v1[4] = 1; // the former KLL format
+        assertThatThrownBy(() -> PopulationSketches.fromBytes(v1)).hasMessageContaining("version 1");
+        assertThatThrownBy(() -> PopulationSketches.fromBase64("not base64!")).isInstanceOf(IllegalArgumentException.class);
 
-        assertThat(model.rfm().customers()).isGreaterThan(70_000);
-        assertCutsWithinBound(model.rfm(), parts, eps);
+        // one customer: users = 1 (byte 5), customers = 1 (byte 6); claiming 0 customers contradicts the R histogram
+        PopulationSketches one = PopulationSketches.create(SMALL);
+        one.add(TestPopulation.customer(3, 1, 20), SMALL);
+        byte[] b = one.toBytes();
+        assertThat(b[5]).isEqualTo((byte) 1);
+        assertThat(b[6]).isEqualTo((byte) 1);
+        b[6] = 0;
+        assertThatThrownBy(() -> PopulationSketches.fromBytes(b)).hasMessageContaining("metric 0");
 
-        double[] money = exact(parts, u -> u.value().monetary(), false, true);
-        double[] shares = exact(parts, u -> u.value().socialRaw(CFG.value().referralWeight()), false, true);
-        double[] tenure = exact(parts, u -> u.value().tenureDays(), false, true);
-        assertTable(model.value().monetary(), money, eps, "monetary");
-        assertTable(model.value().social(), shares, eps, "social");
-        assertTable(model.value().tenure(), tenure, eps, "tenure");
-    }
-
-    static void assertTable(QuantileTable t, double[] sorted, double eps, String what) {
-        assertThat(t.n()).isEqualTo(sorted.length);
-        double[] p = t.points();
-        assertThat(p[0]).isEqualTo(sorted[0]);
-        assertThat(p[100]).isEqualTo(sorted[sorted.length - 1]);
-        for (int i = 1; i < 100; i++) assertWithinRankError(sorted, p[i], i / 100.0, eps, what + " point " + i);
-    }
-
-    @Test
-    void exactPartsAreEqualAndSketchedPartsWithinTheBoundWhateverTheMergeOrder() {
-        List<List<User>> parts = partitions(2);
-        List<PopulationSketches> a = sketches(parts);
-        List<PopulationSketches> b = sketches(parts);
-
-        PopulationSketches sequential = PopulationSketches.create(CFG);
-        for (PopulationSketches s : a) sequential.merge(s);
-
-        // reverse pairwise tree: ((63+62)+(61+60))+…
-        List<PopulationSketches> level = new ArrayList<>(b);
-        java.util.Collections.reverse(level);
-        while (level.size() > 1) {
-            List<PopulationSketches> next = new ArrayList<>();
-            for (int i = 0; i < level.size(); i += 2) {
-                next.add(i + 1 < level.size() ? level.get(i).merge(level.get(i + 1)) : level.get(i));
+        // any single corrupted byte: either rejected with IllegalArgumentException or a well-formed partial
+        Random rnd = new Random(9);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] c = bytes.clone();
+            c[5 + rnd.nextInt(c.length - 5)] = (byte) rnd.nextInt(256);
+            try {
+                PopulationSketches p = PopulationSketches.fromBytes(c);
+                p.toModel(SMALL, 1); // whatever was read must still give a valid model
+            } catch (IllegalArgumentException expected) {
+                // rejected: fine
             }
-            level = next;
         }
-        PopulationSketches tree = level.get(0);
-
-        assertThat(tree.users()).isEqualTo(sequential.users()).isEqualTo((long) PARTITIONS * USERS_PER_PARTITION);
-        assertThat(tree.customers()).isEqualTo(sequential.customers());
-        assertThat(tree.sumRecencyDays()).isEqualTo(sequential.sumRecencyDays());
-        assertThat(tree.sumFrequency()).isEqualTo(sequential.sumFrequency());
-        assertThat(tree.sumMonetaryMilli()).isEqualTo(sequential.sumMonetaryMilli());
-        assertThat(tree.sketchCounts()).containsExactly(sequential.sketchCounts());
-
-        ScoringModel m1 = sequential.toModel(CFG, 20_000);
-        ScoringModel m2 = tree.toModel(CFG, 20_000);
-        assertThat(m2.rfm().meanRecencyDays()).isEqualTo(m1.rfm().meanRecencyDays());
-        assertThat(m2.rfm().meanFrequency()).isEqualTo(m1.rfm().meanFrequency());
-        assertThat(m2.rfm().meanMonetary()).isEqualTo(m1.rfm().meanMonetary());
-        assertThat(m2.value().tenure().points()[0]).isEqualTo(m1.value().tenure().points()[0]);   // exact min
-        assertThat(m2.value().tenure().points()[100]).isEqualTo(m1.value().tenure().points()[100]); // exact max
-
-        double exactMeanM = Arrays.stream(exact(parts, u -> u.rfm().monetary(), true, false)).sum() / m1.rfm().customers();
-        assertThat(m1.rfm().meanMonetary()).isCloseTo(exactMeanM, org.assertj.core.api.Assertions.within(1e-9));
-
-        double eps = sequential.rankError();
-        assertCutsWithinBound(m1.rfm(), parts, eps);
-        assertCutsWithinBound(m2.rfm(), parts, eps);
-    }
-
-    @Test
-    void serializationRoundTrip() {
-        List<List<User>> parts = partitions(3);
-        PopulationSketches merged = PopulationSketches.create(CFG);
-        for (PopulationSketches s : sketches(parts)) merged.merge(s);
-
-        PopulationSketches back = PopulationSketches.fromBase64(merged.toBase64());
-        assertThat(back.k()).isEqualTo(merged.k());
-        assertThat(back.users()).isEqualTo(merged.users());
-        assertThat(back.customers()).isEqualTo(merged.customers());
-        assertThat(back.sumMonetaryMilli()).isEqualTo(merged.sumMonetaryMilli());
-        assertThat(back.sketchCounts()).containsExactly(merged.sketchCounts());
-        assertThat(merged.toBytes().length).isLessThan(100_000);
-        // a rebuilt sketch keeps the guarantee, also after further merges
-        PopulationSketches again = PopulationSketches.fromBytes(back.toBytes()).merge(PopulationSketches.create(CFG));
-        assertCutsWithinBound(again.toModel(CFG, 1).rfm(), parts, merged.rankError());
-    }
-
-    @Test
-    void smallSketchesRoundTripExactly() {
-        // below K values nothing is compacted: the model after a round trip is identical
-        PopulationSketches s = PopulationSketches.create(CFG);
-        for (int i = 0; i < 150; i++) {
-            s.add(new RfmValues(i, i % 7, i * 3.5), new ValueInputs(i % 7, i * 3.5, i % 2, i % 5, i % 3, i % 31, i, i % 4), 5);
-        }
-        PopulationSketches back = PopulationSketches.fromBytes(s.toBytes());
-        assertThat(back.toModel(CFG, 7)).isEqualTo(s.toModel(CFG, 7));
-        assertThat(PopulationSketches.fromBytes(PopulationSketches.create(CFG).toBytes()).users()).isZero();
-    }
-
-    @Test
-    void rejectsCorruptInputAndMismatchedK() {
-        byte[] bytes = PopulationSketches.create(CFG).toBytes();
-        assertThatThrownBy(() -> PopulationSketches.fromBytes(Arrays.copyOf(bytes, bytes.length - 3)))
-                .isInstanceOf(IllegalArgumentException.class);
-        bytes[0] = 0;
-        assertThatThrownBy(() -> PopulationSketches.fromBytes(bytes)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PopulationSketches(200).merge(new PopulationSketches(100)))
-                .hasMessageContaining("different K");
     }
 }

@@ -84,7 +84,7 @@ class ScorerTest {
         }
         ScoringModel m = p.toModel(small, AS_OF);
         String json = m.toJson();
-        assertThat(json).contains("\"asOfDay\":" + AS_OF).contains("\"rankError\"").contains("\"recency\":{\"c1\"");
+        assertThat(json).contains("\"asOfDay\":" + AS_OF).contains("\"relativeError\":0.005").contains("\"recency\":{\"c1\"");
         assertThat(ScoringModel.fromJson(json)).isEqualTo(m);
         assertThat(json.length()).isLessThan(30_000);
     }
