@@ -16,9 +16,15 @@ public final class EmfMetrics {
     private final Map<String, Number> values = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
 
+    /** Metrics of one function: dimension Function = the function's name. */
     public EmfMetrics(String namespace, String functionName) {
+        this(namespace, Map.of("Function", functionName));
+    }
+
+    /** Metrics with their own dimension set (e.g. Rule = an alert rule's name). */
+    public EmfMetrics(String namespace, Map<String, String> dimensions) {
         this.namespace = namespace;
-        dimensions.put("Function", functionName);
+        this.dimensions.putAll(new java.util.TreeMap<>(dimensions));
     }
 
     public static void sendTo(PrintStream out) {

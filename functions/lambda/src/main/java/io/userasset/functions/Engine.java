@@ -2,7 +2,16 @@ package io.userasset.functions;
 
 import io.userasset.adapters.dynamodb.CapacityMeter;
 import io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore;
+import io.userasset.adapters.dynamodb.DynamoMetricsStore;
 import io.userasset.adapters.dynamodb.DynamoModelStore;
+import io.userasset.adapters.dynamodb.DynamoProfileScanner;
+import io.userasset.adapters.dynamodb.DynamoRunLedger;
+import io.userasset.adapters.eventbridge.EventBridgePublisher;
+import io.userasset.adapters.s3.S3DailyFiles;
+import io.userasset.adapters.sqs.SqsWorkQueue;
+import io.userasset.application.daily.DailyCoordinator;
+import io.userasset.application.daily.DailyReducer;
+import io.userasset.application.daily.DailyWorker;
 import io.userasset.adapters.dynamodb.DynamoProfileStore;
 import io.userasset.adapters.dynamodb.MeteredDynamoDbClient;
 import io.userasset.adapters.s3.S3RejectSink;
@@ -21,9 +30,13 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import io.userasset.ports.EventPublisher;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -47,6 +60,13 @@ public final class Engine {
     private final DynamoModelStore modelStore;
     private final CurrentModels models;
     private final IngestService ingest;
+    private final Clients clients;
+    private final DynamoProfileStore profiles;
+    private final DynamoProfileScanner scanner;
+    private final S3DailyFiles dailyFiles;
+    private final DynamoRunLedger runLedger;
+    private final SqsWorkQueue workQueue;
+    private final DynamoAcquisitionCostStore costs;
 
     public Engine(EngineConfig config, ResourceNames names, Clients clients, Clock clock, String metricsNamespace) {
         this.config = config;
@@ -56,18 +76,23 @@ public final class Engine {
         this.days = new Days(config.time().zoneId());
         this.dynamoDb = new MeteredDynamoDbClient(clients.dynamoDb(), capacity);
         this.s3 = clients.s3();
+        this.clients = clients;
         ProfileFold fold = new ProfileFold(days, config.profile().dedupHorizonDays(), config.rfm().windowDays());
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb)
                 .extensions(VersionedRecordExtension.builder().build()).build();
-        DynamoProfileStore profiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks());
+        this.profiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks());
+        this.scanner = new DynamoProfileScanner(dynamoDb, names.profilesTable(), fold.windowWeeks());
+        this.dailyFiles = new S3DailyFiles(s3, names.bucket());
+        this.runLedger = new DynamoRunLedger(dynamoDb, names.engineTable());
+        this.workQueue = new SqsWorkQueue(clients.sqs(), names.dailyWorkQueueUrl(), names.dailyReduceQueueUrl());
+        this.costs = new DynamoAcquisitionCostStore(dynamoDb, names.engineTable());
         this.modelStore = new DynamoModelStore(dynamoDb, names.engineTable());
         this.models = new CurrentModels(config, modelStore, clock, MODEL_REFRESH);
         EventParser parser = new EventParser(config.events(), clock);
         this.ingest = new IngestService(parser::parse, fold,
                 new ProfileWriter(profiles, models, days, clock, config.profile().anonymousTtlDays()),
                 profiles, new S3RejectSink(s3, names.bucket(), days),
-                new DynamoAcquisitionCostStore(dynamoDb, names.engineTable()),
-                WRITE_POOL, clock);
+                costs, WRITE_POOL, clock);
     }
 
     /** Models change once a day; re-reading them every few minutes costs one read per container. */
@@ -80,8 +105,12 @@ public final class Engine {
         return t;
     });
 
-    /** The AWS clients the engine talks through. */
-    public record Clients(DynamoDbClient dynamoDb, S3Client s3) {}
+    /**
+     * What the engine talks through: AWS clients, and where actions and alerts are published
+     * (the EventBridge bus in AWS, local queues in a local run).
+     */
+    public record Clients(DynamoDbClient dynamoDb, S3Client s3, SqsClient sqs, EventPublisher actions,
+                          EventPublisher alerts) {}
 
     /** Built from the Lambda environment the CDK app sets. */
     public static Engine fromEnvironment() {
@@ -90,9 +119,13 @@ public final class Engine {
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         var http = UrlConnectionHttpClient.create();
         var credentials = EnvironmentVariableCredentialsProvider.create();
+        EventPublisher bus = new EventBridgePublisher(EventBridgeClient.builder().region(region)
+                .credentialsProvider(credentials).httpClient(http).build(), env.get(ResourceCatalog.Env.EVENT_BUS));
         Clients clients = new Clients(
                 DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build(),
-                S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http).build());
+                S3Client.builder().region(region).credentialsProvider(credentials).httpClient(http).build(),
+                SqsClient.builder().region(region).credentialsProvider(credentials).httpClient(http).build(),
+                bus, bus);
         return new Engine(config, ResourceNames.fromEnvironment(env), clients, Clock.systemUTC(),
                 env.getOrDefault(ResourceCatalog.Env.METRICS_NAMESPACE, ResourceCatalog.DEFAULT_METRICS_NAMESPACE));
     }
@@ -103,6 +136,22 @@ public final class Engine {
     public Days days() { return days; }
     public CapacityMeter capacity() { return capacity; }
     public IngestService ingest() { return ingest; }
+
+    public DailyCoordinator dailyCoordinator() {
+        return new DailyCoordinator(config.daily(), scanner, dailyFiles, runLedger, workQueue);
+    }
+
+    public DailyWorker dailyWorker() {
+        return new DailyWorker(config, scanner, profiles, modelStore, dailyFiles, runLedger, workQueue,
+                Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public DailyReducer dailyReducer() {
+        return new DailyReducer(config, modelStore, dailyFiles, new DynamoMetricsStore(dynamoDb, names.engineTable()),
+                costs, clients.alerts(), workQueue);
+    }
+
+    public Clients clients() { return clients; }
     public CurrentModels models() { return models; }
     public DynamoModelStore modelStore() { return modelStore; }
     public String metricsNamespace() { return metricsNamespace; }

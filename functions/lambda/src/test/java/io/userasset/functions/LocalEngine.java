@@ -1,6 +1,7 @@
 package io.userasset.functions;
 
 import io.userasset.adapters.dynamodb.DynamoProfileStore;
+import io.userasset.adapters.sqs.SqsEventPublisher;
 import io.userasset.config.EngineConfig;
 import io.userasset.events.ProfileKey;
 import io.userasset.localcloud.FaultyDynamoDbClient;
@@ -30,10 +31,16 @@ public final class LocalEngine {
     }
 
     public LocalEngine(LocalCloud cloud, EngineConfig config) {
+        this(cloud, config, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    public LocalEngine(LocalCloud cloud, EngineConfig config, Clock clock) {
         this.cloud = cloud;
         this.faults = new FaultyDynamoDbClient(cloud.dynamoDb());
-        this.engine = new Engine(config, cloud.resourceNames(), new Engine.Clients(faults, cloud.s3()),
-                Clock.fixed(NOW, ZoneOffset.UTC), "test");
+        this.engine = new Engine(config, cloud.resourceNames(), new Engine.Clients(faults, cloud.s3(), cloud.sqs(),
+                new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS), clock),
+                new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ALERTS), clock)),
+                clock, "test");
     }
 
     public DynamoProfileStore profileStore() {

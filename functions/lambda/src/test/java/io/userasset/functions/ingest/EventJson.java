@@ -11,25 +11,25 @@ import java.util.Locale;
 import java.util.Random;
 
 /** Native-envelope event JSON and SQS events carrying it, for ingest tests. */
-final class EventJson {
+public final class EventJson {
     static final LocalDate START = LocalDate.of(2026, 9, 1);
 
     private EventJson() {}
 
-    record Sent(String messageId, String body, Instant occurredAt) {}
+    public record Sent(String messageId, String body, Instant occurredAt) {}
 
-    static String event(String eventId, String type, String userId, String anonymousId, Instant at, String properties) {
+    public static String event(String eventId, String type, String userId, String anonymousId, Instant at, String properties) {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\","
                 + "\"userId\":" + (userId == null ? "null" : "\"" + userId + "\"") + ","
                 + "\"anonymousId\":" + (anonymousId == null ? "null" : "\"" + anonymousId + "\"") + ","
                 + "\"occurredAt\":\"" + at + "\",\"properties\":" + properties + ",\"context\":{}}";
     }
 
-    static Instant at(int day, int second) {
+    public static Instant at(int day, int second) {
         return START.plusDays(day).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(second);
     }
 
-    static SQSEvent sqs(List<Sent> messages) {
+    public static SQSEvent sqs(List<Sent> messages) {
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Sent s : messages) {
             SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();

@@ -1,0 +1,159 @@
+package io.userasset.application.daily;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.userasset.config.EngineConfig;
+import io.userasset.domain.assessment.ModelSet;
+import io.userasset.domain.assessment.ModelSetJson;
+import io.userasset.domain.clv.ClvFitter;
+import io.userasset.domain.clv.ClvModel;
+import io.userasset.domain.metrics.Alert;
+import io.userasset.domain.metrics.AlertEvaluator;
+import io.userasset.domain.metrics.DailyMetrics;
+import io.userasset.domain.metrics.DailyPartial;
+import io.userasset.domain.scoring.ScoringConfig;
+import io.userasset.domain.scoring.ScoringModel;
+import io.userasset.domain.time.Days;
+import io.userasset.observability.JsonLog;
+import io.userasset.ports.AcquisitionCostStore;
+import io.userasset.ports.DailyFiles;
+import io.userasset.ports.EventPublisher;
+import io.userasset.ports.MetricsStore;
+import io.userasset.ports.ModelStore;
+import io.userasset.ports.WorkQueue;
+import io.userasset.tables.ResourceCatalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reductions of the daily job. {@code fit}: merge the measure partials, refit the models and
+ * cut points, publish them, fan out the scoring. {@code finalize}: merge the score partials into the
+ * day's metrics, store them, evaluate the alert rules on the history and publish what fires.
+ * Both are idempotent: a day's models are fitted once and reused on a re-run; metrics and alerts
+ * are a function of the partials; alerts carry deterministic ids.
+ */
+public final class DailyReducer {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COST_WINDOW_DAYS = 30;
+
+    private final EngineConfig config;
+    private final ModelStore models;
+    private final DailyFiles files;
+    private final MetricsStore metrics;
+    private final AcquisitionCostStore costs;
+    private final EventPublisher publisher;
+    private final WorkQueue queue;
+
+    public DailyReducer(EngineConfig config, ModelStore models, DailyFiles files, MetricsStore metrics,
+                        AcquisitionCostStore costs, EventPublisher publisher, WorkQueue queue) {
+        this.config = config;
+        this.models = models;
+        this.files = files;
+        this.metrics = metrics;
+        this.costs = costs;
+        this.publisher = publisher;
+        this.queue = queue;
+    }
+
+    /** What a reduction did: the fitted models, or the metrics and alerts of the day. */
+    public record Result(String phase, ModelSet models, DailyMetrics metrics, List<Alert> alerts) {}
+
+    public Result run(DailyMessage m) {
+        return switch (m.phase()) {
+            case DailyMessage.FIT -> fit(m);
+            case DailyMessage.FINALIZE -> finish(m);
+            default -> throw new IllegalArgumentException("not a reduce phase: " + m.phase());
+        };
+    }
+
+    private Result fit(DailyMessage m) {
+        int day = Days.day(LocalDate.parse(m.date()));
+        ModelSet fitted = models.forDay(day).orElse(null);
+        if (fitted == null) {
+            List<byte[]> parts = complete(m, DailyMessage.MEASURE);
+            List<MeasurePartial> partials = new ArrayList<>();
+            for (byte[] p : parts) partials.add(MeasurePartial.fromJson(p));
+            MeasurePartial.Merged merged = MeasurePartial.merge(partials, config.clv().spendBinRelativeWidth());
+            ScoringModel scoring = merged.population().toModel(ScoringConfig.from(config), day);
+            ClvModel previous = models.latest().map(ModelSet::clv).orElse(null);
+            long started = System.nanoTime();
+            ClvModel clv = ClvFitter.fit(merged.frequency(), merged.spend(), config.clv(), previous);
+            fitted = new ModelSet(day, scoring, clv);
+            models.publish(fitted);
+            JsonLog.info("models fitted", "date", m.date(), "customers", merged.frequency().customers(),
+                    "distinctTuples", merged.frequency().distinctTuples(), "purchaseModel", clv.bgnbd().status().toString(),
+                    "spendModel", clv.gammaGamma().status().toString(), "fitMillis", (System.nanoTime() - started) / 1e6);
+        } else {
+            JsonLog.info("models for the day exist; re-run reuses them", "date", m.date());
+        }
+        files.putModels(m.date(), ModelSetJson.toPrettyJson(fitted).getBytes(StandardCharsets.UTF_8));
+        List<String> work = new ArrayList<>(m.segments());
+        for (int k = 0; k < m.segments(); k++) work.add(DailyMessage.work(m.date(), DailyMessage.SCORE, k, m.segments()).toJson());
+        queue.sendWork(work);
+        return new Result(m.phase(), fitted, null, List.of());
+    }
+
+    private Result finish(DailyMessage m) {
+        LocalDate day = LocalDate.parse(m.date());
+        DailyPartial merged = new DailyPartial(Days.day(day));
+        try {
+            for (byte[] p : complete(m, DailyMessage.SCORE)) merged.merge(JSON.readValue(p, DailyPartial.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt score partial for " + m.date(), e);
+        }
+        DailyMetrics today = DailyMetrics.from(merged, costs30(day), Map.of());
+        metrics.put(today);
+        try {
+            files.putMetrics(m.date(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(today));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<DailyMetrics> history = metrics.range(day.minusDays(historyDays()), day);
+        List<Alert> alerts = AlertEvaluator.evaluate(history, config.alerts().rules());
+        if (!alerts.isEmpty()) {
+            List<String> documents = new ArrayList<>();
+            for (Alert a : alerts) {
+                try {
+                    documents.add(JSON.writeValueAsString(a));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            publisher.publish(ResourceCatalog.ALERT_DETAIL_TYPE, documents);
+        }
+        JsonLog.info("daily metrics written", "date", m.date(), "users", today.users(), "dau", today.dau(),
+                "alerts", alerts.size());
+        return new Result(m.phase(), null, today, alerts);
+    }
+
+    /** The partials of a phase; all segments must be there (else the message is retried later). */
+    private List<byte[]> complete(DailyMessage m, String phase) {
+        List<byte[]> parts = files.partials(m.date(), phase);
+        if (parts.size() != m.segments()) {
+            throw new IllegalStateException(phase + " partials of " + m.date() + ": " + parts.size() + " of " + m.segments());
+        }
+        return parts;
+    }
+
+    /** Acquisition cost per channel over the 30 days ending with the day. */
+    private Map<String, Double> costs30(LocalDate day) {
+        Map<String, Double> out = new TreeMap<>();
+        for (int back = 0; back < COST_WINDOW_DAYS; back++) {
+            costs.costsOn(day.minusDays(back)).forEach((channel, milli) -> out.merge(channel, milli / 1000.0, Double::sum));
+        }
+        return out;
+    }
+
+    /** Enough history for the longest rule (plus the day before it, for day-over-day conditions). */
+    private int historyDays() {
+        int longest = config.alerts().rules().stream().mapToInt(r -> r.days()).max().orElse(1);
+        return longest + 1;
+    }
+
+}

@@ -1,0 +1,201 @@
+package io.userasset.application.daily;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.userasset.config.EngineConfig;
+import io.userasset.domain.assessment.DailyMark;
+import io.userasset.domain.assessment.DailyMarks;
+import io.userasset.domain.assessment.ModelSet;
+import io.userasset.domain.assessment.ProfileAssessor;
+import io.userasset.domain.assessment.ProfileScores;
+import io.userasset.domain.assessment.ScoresCodec;
+import io.userasset.domain.clv.CustomerSummary;
+import io.userasset.domain.clv.FrequencyStats;
+import io.userasset.domain.clv.SpendStats;
+import io.userasset.domain.metrics.DailyPartial;
+import io.userasset.domain.scoring.PopulationSketches;
+import io.userasset.domain.scoring.ScoringConfig;
+import io.userasset.domain.time.Days;
+import io.userasset.observability.JsonLog;
+import io.userasset.ports.DailyFiles;
+import io.userasset.ports.ModelStore;
+import io.userasset.ports.ProfileScanner;
+import io.userasset.ports.ProfileStore;
+import io.userasset.ports.RunLedger;
+import io.userasset.ports.StoredProfile;
+import io.userasset.ports.WorkQueue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * One segment of the daily job (SPEC §5). It streams the segment page by page, so its memory does
+ * not grow with users:
+ * <ul>
+ *   <li>measure: the population statistics and grouped CLV statistics of the day, for the refit;</li>
+ *   <li>score: every profile re-scored as of the day with the day's models; changed ones written
+ *       back (conditionally); the snapshot part and the partial metrics written.</li>
+ * </ul>
+ * Everything it writes is a function of the day and the profiles, under deterministic keys, so a
+ * retried or duplicated segment produces the same result.
+ */
+public final class DailyWorker {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_WRITE_ATTEMPTS = 5;
+
+    private final EngineConfig config;
+    private final ProfileScanner scanner;
+    private final ProfileStore profiles;
+    private final ModelStore models;
+    private final DailyFiles files;
+    private final RunLedger ledger;
+    private final WorkQueue queue;
+    private final Days days;
+    private final Path tempDir;
+
+    public DailyWorker(EngineConfig config, ProfileScanner scanner, ProfileStore profiles, ModelStore models,
+                       DailyFiles files, RunLedger ledger, WorkQueue queue, Path tempDir) {
+        this.config = config;
+        this.scanner = scanner;
+        this.profiles = profiles;
+        this.models = models;
+        this.files = files;
+        this.ledger = ledger;
+        this.queue = queue;
+        this.days = new Days(config.time().zoneId());
+        this.tempDir = tempDir;
+    }
+
+    /** What one segment did, for logs and metrics. */
+    public record Result(String phase, int segment, long profiles, long written, long conflicts, boolean lastSegment) {}
+
+    public Result run(DailyMessage m) {
+        Result r = switch (m.phase()) {
+            case DailyMessage.MEASURE -> measure(m);
+            case DailyMessage.SCORE -> score(m);
+            default -> throw new IllegalArgumentException("not a work phase: " + m.phase());
+        };
+        int done = ledger.markDone(m.date(), m.phase(), m.segment());
+        boolean last = done >= m.segments();
+        if (last) {
+            String next = m.phase().equals(DailyMessage.MEASURE) ? DailyMessage.FIT : DailyMessage.FINALIZE;
+            queue.sendReduce(DailyMessage.reduce(m.date(), next, m.segments()).toJson());
+        }
+        JsonLog.info("daily segment done", "date", m.date(), "phase", m.phase(), "segment", m.segment(),
+                "segments", m.segments(), "profiles", r.profiles(), "written", r.written(), "conflicts", r.conflicts(),
+                "segmentsDone", done);
+        return new Result(r.phase(), r.segment(), r.profiles(), r.written(), r.conflicts(), last);
+    }
+
+    private Result measure(DailyMessage m) {
+        int day = Days.day(LocalDate.parse(m.date()));
+        ScoringConfig scoring = ScoringConfig.from(config);
+        ProfileAssessor inputsOnly = new ProfileAssessor(config, ModelSet.defaults(config));
+        PopulationSketches population = PopulationSketches.create(scoring);
+        FrequencyStats.Builder frequency = FrequencyStats.builder();
+        SpendStats.Builder spend = SpendStats.builder(config.clv().spendBinRelativeWidth());
+        long[] count = {0};
+        forEachUser(m, p -> {
+            count[0]++;
+            population.add(inputsOnly.inputs(p.facts(), day), scoring);
+            CustomerSummary c = inputsOnly.customer(p.facts(), day);
+            if (c != null) {
+                frequency.add(c);
+                spend.add(c);
+            }
+        });
+        files.putPartial(m.date(), m.phase(), m.segment(), m.segments(),
+                MeasurePartial.of(population, frequency.build(), spend.build()).toJson());
+        return new Result(m.phase(), m.segment(), count[0], 0, 0, false);
+    }
+
+    private Result score(DailyMessage m) {
+        int day = Days.day(LocalDate.parse(m.date()));
+        ModelSet modelSet = models.forDay(day).orElseThrow(() ->
+                new IllegalStateException("no models fitted for " + m.date() + ": the fit must run before scoring"));
+        ProfileAssessor assessor = new ProfileAssessor(config, modelSet);
+        DailyPartial partial = new DailyPartial(day);
+        long[] counters = new long[3]; // profiles, written, conflicts
+        Path part;
+        try {
+            part = Files.createTempFile(tempDir, "snapshot-" + m.date() + "-" + m.segment() + "-", ".jsonl.gz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            try (SnapshotWriter snapshot = new SnapshotWriter(part, days)) {
+                forEachUser(m, stored -> {
+                    counters[0]++;
+                    StoredProfile p = stored;
+                    for (int attempt = 1; ; attempt++) {
+                        ProfileScores scores = ScoresCodec.normalize(assessor.assess(p.facts(), day, p.scores()));
+                        // Stored scores never move back in time: ingest may already have scored today.
+                        ProfileScores keep = p.scores() != null && p.scores().asOfDay() > day ? p.scores() : scores;
+                        DailyMark baseline = p.marks().baselineFor(day);
+                        DailyMarks marks = p.marks().record(DailyMark.of(scores));
+                        if (unchanged(p, keep, marks) || tryWrite(p, keep, marks)) {
+                            if (!unchanged(p, keep, marks)) counters[1]++;
+                            partial.add(day, p.facts(), signupDay(p), scores, baseline);
+                            snapshot.write(m.date(), p.key().id(), p.facts(), scores, baseline);
+                            break;
+                        }
+                        counters[2]++;
+                        if (attempt == MAX_WRITE_ATTEMPTS) {
+                            throw new IllegalStateException("gave up re-scoring " + p.key() + " after conflicting writes");
+                        }
+                        p = profiles.loadLatest(p.key());
+                    }
+                });
+            }
+            files.putSnapshotPart(m.date(), m.segment(), m.segments(), part);
+            files.putPartial(m.date(), m.phase(), m.segment(), m.segments(), JSON.writeValueAsBytes(partial));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException e) {
+                JsonLog.warn("temporary snapshot part not deleted", "file", part.getFileName().toString());
+            }
+        }
+        return new Result(m.phase(), m.segment(), counters[0], counters[1], counters[2], false);
+    }
+
+    private static boolean unchanged(StoredProfile p, ProfileScores scores, DailyMarks marks) {
+        return p.scores() != null && Arrays.equals(ScoresCodec.encode(p.scores()), ScoresCodec.encode(scores))
+                && marks.equals(p.marks());
+    }
+
+    private boolean tryWrite(StoredProfile p, ProfileScores scores, DailyMarks marks) {
+        try {
+            profiles.write(new StoredProfile(p.key(), p.version(), p.facts(), scores, marks, p.expiresAtEpochSecond()));
+            return true;
+        } catch (ProfileStore.VersionConflict conflict) {
+            return false;
+        }
+    }
+
+    /** Registration day, or the first day seen for users who never registered (the cohort they belong to). */
+    private int signupDay(StoredProfile p) {
+        var f = p.facts();
+        if (f.isRegistered()) return days.dayOfEpochMilli(f.registeredAtMilli());
+        return f.firstSeenDay() == Days.NONE ? f.headDay() : f.firstSeenDay();
+    }
+
+    /** Identified users only: anonymous visitors and merged tombstones are not part of the user base. */
+    private void forEachUser(DailyMessage m, Consumer<StoredProfile> action) {
+        int pageSize = config.daily().scanPageSize();
+        String after = null;
+        do {
+            ProfileScanner.Page page = scanner.page(m.segment(), m.segments(), after, pageSize);
+            for (StoredProfile p : page.profiles()) {
+                if (!p.key().isAnonymous() && p.facts().headDay() != Days.NONE) action.accept(p);
+            }
+            after = page.nextKey();
+        } while (after != null);
+    }
+}
