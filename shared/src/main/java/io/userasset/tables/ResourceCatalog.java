@@ -66,6 +66,8 @@ public final class ResourceCatalog {
     public static final String METRICS_PREFIX = "metrics/";
     public static final String PARTIALS_PREFIX = "partials/";
     public static final String REJECTS_PREFIX = "rejects/";
+    /** Fitted model parameters and cut points as written by the daily reducer (a copy of the engine-table state, for audit). */
+    public static final String MODELS_PREFIX = "models/";
 
     /** EventBridge: source and detail-type of what the engine publishes. */
     public static final String EVENT_SOURCE = "userasset";
@@ -85,6 +87,16 @@ public final class ResourceCatalog {
     public static final List<FunctionSpec> FUNCTIONS = List.of(INGEST_SQS, INGEST_KINESIS, PROFILE_STREAM,
             DAILY_COORDINATOR, DAILY_WORKER, DAILY_REDUCER);
 
+    /**
+     * Default number of daily workers running at once (the daily-work event source's maximum
+     * concurrency). Bounds the Scan + write load the daily job puts on the profiles table next to
+     * live ingest; a deployment may change it (CDK context {@code dailyWorkerConcurrency}).
+     */
+    public static final int DAILY_WORKER_MAX_CONCURRENCY = 10;
+
+    /** Reductions merge every segment's partial results: at most this many run at once (2 is Lambda's minimum). */
+    public static final int DAILY_REDUCER_MAX_CONCURRENCY = 2;
+
     // ---- environment variables the handlers read ---------------------------------------------
 
     public static final class Env {
@@ -103,4 +115,30 @@ public final class ResourceCatalog {
     }
 
     public static final String DEFAULT_METRICS_NAMESPACE = "UserAssetEngine";
+
+    /**
+     * The Embedded Metric Format metrics the handlers emit (namespace from
+     * {@link Env#METRICS_NAMESPACE}) and the CDK app's alarms and dashboard read. Renaming one
+     * here and not in the emitter leaves an alarm silently without data.
+     */
+    public static final class Metrics {
+        private Metrics() {}
+        /** Dimension of every handler metric: the function's {@link FunctionSpec#logicalName()}. */
+        public static final String FUNCTION_DIMENSION = "Function";
+        /** Ingest outcomes per batch (dimension Function = ingest-sqs / ingest-kinesis). */
+        public static final String EVENTS_APPLIED = "EventsApplied";
+        public static final String EVENTS_DUPLICATE = "EventsDuplicate";
+        public static final String EVENTS_REJECTED = "EventsRejected";
+        public static final String EVENTS_FAILED = "EventsFailed";
+        public static final String EVENTS_LATE = "EventsLate";
+        public static final String BATCH_LATENCY = "BatchLatency";
+        public static final List<String> INGEST_OUTCOMES = List.of(EVENTS_APPLIED, EVENTS_DUPLICATE, EVENTS_REJECTED,
+                EVENTS_FAILED, EVENTS_LATE);
+        /**
+         * Emitted by the daily reducer, value 1, once per alert rule that fires, with the dimension
+         * set exactly [Rule] (Rule = the rule's name in {@code alerts.rules}); one alarm per rule.
+         */
+        public static final String ALERT_FIRED = "AlertFired";
+        public static final String RULE_DIMENSION = "Rule";
+    }
 }
