@@ -18,7 +18,7 @@ public final class EmfMetrics {
 
     /** Metrics of one function: dimension Function = the function's name. */
     public EmfMetrics(String namespace, String functionName) {
-        this(namespace, Map.of("Function", functionName));
+        this(namespace, Map.of(io.userasset.tables.ResourceCatalog.Metrics.FUNCTION_DIMENSION, functionName));
     }
 
     /** Metrics with their own dimension set (e.g. Rule = an alert rule's name). */

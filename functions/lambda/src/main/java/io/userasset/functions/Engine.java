@@ -25,7 +25,7 @@ import io.userasset.domain.time.Days;
 import io.userasset.events.EventParser;
 import io.userasset.tables.ResourceCatalog;
 import io.userasset.tables.ResourceNames;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -118,7 +118,8 @@ public final class Engine {
         EngineConfig config = ConfigLoader.withOverrides(env.get(ResourceCatalog.Env.CONFIG));
         Region region = Region.of(env.getOrDefault("AWS_REGION", "us-east-1"));
         var http = UrlConnectionHttpClient.create();
-        var credentials = EnvironmentVariableCredentialsProvider.create();
+        // Not the environment-variable provider: under SnapStart, credentials come from the container endpoint.
+        var credentials = DefaultCredentialsProvider.builder().build();
         EventPublisher bus = new EventBridgePublisher(EventBridgeClient.builder().region(region)
                 .credentialsProvider(credentials).httpClient(http).build(), env.get(ResourceCatalog.Env.EVENT_BUS));
         Clients clients = new Clients(

@@ -12,6 +12,7 @@ import io.userasset.functions.Engine;
 import io.userasset.functions.Priming;
 import io.userasset.observability.EmfMetrics;
 import io.userasset.observability.JsonLog;
+import io.userasset.tables.ResourceCatalog.Metrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class DailyReducerHandler implements RequestHandler<SQSEvent, SQSBa
     private void alertMetrics(List<Alert> alerts) {
         for (AlertsConfig.AlertRule rule : engine.config().alerts().rules()) {
             long fired = alerts.stream().filter(a -> a.rule().equals(rule.name())).count();
-            new EmfMetrics(engine.metricsNamespace(), Map.of("Rule", rule.name())).count("AlertFired", fired > 0 ? 1 : 0).flush();
+            new EmfMetrics(engine.metricsNamespace(), Map.of(Metrics.RULE_DIMENSION, rule.name()))
+                    .count(Metrics.ALERT_FIRED, fired > 0 ? 1 : 0).flush();
         }
     }
 }

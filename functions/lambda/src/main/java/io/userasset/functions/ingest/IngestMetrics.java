@@ -4,6 +4,7 @@ import io.userasset.application.IngestReport;
 import io.userasset.application.RecordOutcome;
 import io.userasset.observability.EmfMetrics;
 import io.userasset.observability.JsonLog;
+import io.userasset.tables.ResourceCatalog.Metrics;
 
 import java.util.Map;
 
@@ -13,15 +14,15 @@ final class IngestMetrics {
 
     static void report(EmfMetrics metrics, String source, IngestReport report, int records, double batchMillis) {
         Map<RecordOutcome, Integer> counts = report.counts();
-        metrics.count("EventsApplied", counts.get(RecordOutcome.APPLIED))
-                .count("EventsDuplicate", counts.get(RecordOutcome.DUPLICATE))
-                .count("EventsRejected", counts.get(RecordOutcome.REJECTED))
-                .count("EventsFailed", counts.get(RecordOutcome.FAILED))
-                .count("EventsLate", report.lateApplied())
+        metrics.count(Metrics.EVENTS_APPLIED, counts.get(RecordOutcome.APPLIED))
+                .count(Metrics.EVENTS_DUPLICATE, counts.get(RecordOutcome.DUPLICATE))
+                .count(Metrics.EVENTS_REJECTED, counts.get(RecordOutcome.REJECTED))
+                .count(Metrics.EVENTS_FAILED, counts.get(RecordOutcome.FAILED))
+                .count(Metrics.EVENTS_LATE, report.lateApplied())
                 .count("ProfilesWritten", report.profilesWritten())
                 .count("WriteConflictRetries", report.conflictRetries())
                 .count("IdentifyConflicts", report.identifyConflicts())
-                .milliseconds("BatchLatency", batchMillis)
+                .milliseconds(Metrics.BATCH_LATENCY, batchMillis)
                 .flush();
         JsonLog.info("batch ingested", "source", source, "records", records,
                 "applied", counts.get(RecordOutcome.APPLIED), "duplicate", counts.get(RecordOutcome.DUPLICATE),
