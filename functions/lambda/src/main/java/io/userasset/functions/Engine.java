@@ -2,6 +2,9 @@ package io.userasset.functions;
 
 import io.userasset.adapters.dynamodb.CapacityMeter;
 import io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore;
+import io.userasset.adapters.dynamodb.DynamoActionBudget;
+import io.userasset.adapters.dynamodb.DynamoActionLog;
+import io.userasset.adapters.dynamodb.ProfileItems;
 import io.userasset.adapters.dynamodb.DynamoMetricsStore;
 import io.userasset.adapters.dynamodb.DynamoModelStore;
 import io.userasset.adapters.dynamodb.DynamoProfileScanner;
@@ -15,6 +18,7 @@ import io.userasset.application.daily.DailyWorker;
 import io.userasset.adapters.dynamodb.DynamoProfileStore;
 import io.userasset.adapters.dynamodb.MeteredDynamoDbClient;
 import io.userasset.adapters.s3.S3RejectSink;
+import io.userasset.application.ActionService;
 import io.userasset.application.CurrentModels;
 import io.userasset.application.IngestService;
 import io.userasset.application.ProfileWriter;
@@ -62,6 +66,9 @@ public final class Engine {
     private final IngestService ingest;
     private final Clients clients;
     private final DynamoProfileStore profiles;
+    private final DynamoProfileStore dailyProfiles;
+    private final ActionService actions;
+    private final DynamoActionLog actionLog;
     private final DynamoProfileScanner scanner;
     private final S3DailyFiles dailyFiles;
     private final DynamoRunLedger runLedger;
@@ -80,7 +87,11 @@ public final class Engine {
         ProfileFold fold = new ProfileFold(days, config.profile().dedupHorizonDays(), config.rfm().windowDays());
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(dynamoDb)
                 .extensions(VersionedRecordExtension.builder().build()).build();
-        this.profiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks());
+        this.profiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks(), ProfileItems.INGEST);
+        this.dailyProfiles = new DynamoProfileStore(enhanced, names.profilesTable(), fold.windowWeeks(), ProfileItems.DAILY);
+        this.actionLog = new DynamoActionLog(dynamoDb, names.actionsTable(), config.actions().logTtlDays());
+        this.actions = new ActionService(config.actions(), actionLog, new DynamoActionBudget(dynamoDb, names.engineTable()),
+                clients.actions(), clock);
         this.scanner = new DynamoProfileScanner(dynamoDb, names.profilesTable(), fold.windowWeeks());
         this.dailyFiles = new S3DailyFiles(s3, names.bucket());
         this.runLedger = new DynamoRunLedger(dynamoDb, names.engineTable());
@@ -143,16 +154,18 @@ public final class Engine {
     }
 
     public DailyWorker dailyWorker() {
-        return new DailyWorker(config, scanner, profiles, modelStore, dailyFiles, runLedger, workQueue,
+        return new DailyWorker(config, scanner, dailyProfiles, modelStore, dailyFiles, runLedger, workQueue,
                 Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     public DailyReducer dailyReducer() {
         return new DailyReducer(config, modelStore, dailyFiles, new DynamoMetricsStore(dynamoDb, names.engineTable()),
-                costs, clients.alerts(), workQueue);
+                costs, clients.alerts(), workQueue, actions, actionLog, profiles);
     }
 
     public Clients clients() { return clients; }
+    public ActionService actions() { return actions; }
+    public DynamoActionLog actionLog() { return actionLog; }
     public CurrentModels models() { return models; }
     public DynamoModelStore modelStore() { return modelStore; }
     public String metricsNamespace() { return metricsNamespace; }

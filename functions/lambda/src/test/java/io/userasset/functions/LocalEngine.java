@@ -45,7 +45,8 @@ public final class LocalEngine {
 
     public DynamoProfileStore profileStore() {
         return new DynamoProfileStore(DynamoDbEnhancedClient.builder().dynamoDbClient(cloud.dynamoDb()).build(),
-                cloud.tableName(ResourceCatalog.PROFILES), (engine.config().rfm().windowDays() + 6) / 7);
+                cloud.tableName(ResourceCatalog.PROFILES), (engine.config().rfm().windowDays() + 6) / 7,
+                io.userasset.adapters.dynamodb.ProfileItems.INGEST);
     }
 
     /** Every stored profile, by key. */

@@ -27,11 +27,14 @@ public final class DynamoProfileStore implements ProfileStore {
     private final DynamoDbEnhancedClient enhanced;
     private final DynamoDbTable<ProfileItem> table;
     private final int windowWeeks;
+    private final String writer;
 
-    public DynamoProfileStore(DynamoDbEnhancedClient enhanced, String tableName, int windowWeeks) {
+    /** @param writer tag stored with every write: {@link ProfileItems#INGEST} or {@link ProfileItems#DAILY} */
+    public DynamoProfileStore(DynamoDbEnhancedClient enhanced, String tableName, int windowWeeks, String writer) {
         this.enhanced = enhanced;
         this.table = enhanced.table(tableName, ProfileItem.SCHEMA);
         this.windowWeeks = windowWeeks;
+        this.writer = writer;
     }
 
     @Override
@@ -100,7 +103,7 @@ public final class DynamoProfileStore implements ProfileStore {
         return ProfileItems.toProfile(item, windowWeeks);
     }
 
-    private static ProfileItem toItem(StoredProfile p) {
-        return ProfileItems.toItem(p);
+    private ProfileItem toItem(StoredProfile p) {
+        return ProfileItems.toItem(p, writer);
     }
 }

@@ -10,7 +10,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
  * {@code pk} "u#userId" | "a#anonymousId"; {@code v} optimistic-locking version; {@code f} the
  * compact facts (ProfileCodec); {@code s} the scores and {@code d} the daily marks (ScoresCodec);
  * {@code stage}, {@code tier}, {@code risk} the headline scores again as text, for people reading the
- * table; {@code ttl} expiry of anonymous visitors.
+ * table; {@code w} who wrote it ("ingest" or "daily": the stream handler leaves the daily job's
+ * re-scores to the daily job's own ranked actions); {@code ttl} expiry of anonymous visitors.
  *
  * <p>The schema is built statically (no bean introspection at cold start).
  */
@@ -27,6 +28,7 @@ public final class ProfileItem {
             .addAttribute(String.class, a -> a.name("stage").getter(ProfileItem::getStage).setter(ProfileItem::setStage))
             .addAttribute(String.class, a -> a.name("tier").getter(ProfileItem::getTier).setter(ProfileItem::setTier))
             .addAttribute(String.class, a -> a.name("risk").getter(ProfileItem::getRisk).setter(ProfileItem::setRisk))
+            .addAttribute(String.class, a -> a.name("w").getter(ProfileItem::getWriter).setter(ProfileItem::setWriter))
             .addAttribute(Long.class, a -> a.name("ttl").getter(ProfileItem::getTtl).setter(ProfileItem::setTtl))
             .build();
 
@@ -38,6 +40,7 @@ public final class ProfileItem {
     private String stage;
     private String tier;
     private String risk;
+    private String writer;
     private Long ttl;
 
     public String getPk() { return pk; }
@@ -56,6 +59,8 @@ public final class ProfileItem {
     public void setTier(String tier) { this.tier = tier; }
     public String getRisk() { return risk; }
     public void setRisk(String risk) { this.risk = risk; }
+    public String getWriter() { return writer; }
+    public void setWriter(String writer) { this.writer = writer; }
     public Long getTtl() { return ttl; }
     public void setTtl(Long ttl) { this.ttl = ttl; }
 }

@@ -26,7 +26,16 @@ public final class ProfileItems {
         return toProfile(ProfileItem.SCHEMA.mapToItem(item), windowWeeks);
     }
 
-    public static ProfileItem toItem(StoredProfile p) {
+    public static final String INGEST = "ingest";
+    public static final String DAILY = "daily";
+
+    /** Who wrote an item (null for items written before the tag existed). */
+    public static String writer(Map<String, AttributeValue> item) {
+        AttributeValue w = item.get("w");
+        return w == null ? null : w.s();
+    }
+
+    public static ProfileItem toItem(StoredProfile p, String writer) {
         ProfileItem item = new ProfileItem();
         item.setPk(p.key().storageKey());
         item.setVersion(p.version());
@@ -38,6 +47,7 @@ public final class ProfileItems {
             item.setRisk(p.scores().riskLevel().id());
         }
         if (p.marks().latest() != null) item.setMarks(SdkBytes.fromByteArrayUnsafe(ScoresCodec.encode(p.marks())));
+        item.setWriter(writer);
         item.setTtl(p.expiresAtEpochSecond());
         return item;
     }

@@ -1,7 +1,15 @@
 package io.userasset.application.daily;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.userasset.application.ActionService;
 import io.userasset.config.EngineConfig;
+import io.userasset.domain.actions.ActionCandidate;
+import io.userasset.domain.actions.ActionType;
+import io.userasset.domain.assessment.ScoresCodec;
+import io.userasset.events.ProfileKey;
+import io.userasset.ports.ActionLog;
+import io.userasset.ports.ProfileStore;
+import io.userasset.ports.StoredProfile;
 import io.userasset.domain.assessment.ModelSet;
 import io.userasset.domain.assessment.ModelSetJson;
 import io.userasset.domain.clv.ClvFitter;
@@ -34,7 +42,9 @@ import java.util.TreeMap;
 /**
  * The reductions of the daily job. {@code fit}: merge the measure partials, refit the models and
  * cut points, publish them, fan out the scoring. {@code finalize}: merge the score partials into the
- * day's metrics, store them, evaluate the alert rules on the history and publish what fires.
+ * day's metrics (with the attribution of the actions whose window closed today), store them,
+ * evaluate the alert rules on the history and publish what fires, then take the day's actions —
+ * the candidates of every segment ranked by predicted CLV, so the budget goes to the most valuable.
  * Both are idempotent: a day's models are fitted once and reused on a re-run; metrics and alerts
  * are a function of the partials; alerts carry deterministic ids.
  */
@@ -49,9 +59,13 @@ public final class DailyReducer {
     private final AcquisitionCostStore costs;
     private final EventPublisher publisher;
     private final WorkQueue queue;
+    private final ActionService actions;
+    private final ActionLog actionLog;
+    private final ProfileStore profiles;
 
     public DailyReducer(EngineConfig config, ModelStore models, DailyFiles files, MetricsStore metrics,
-                        AcquisitionCostStore costs, EventPublisher publisher, WorkQueue queue) {
+                        AcquisitionCostStore costs, EventPublisher publisher, WorkQueue queue,
+                        ActionService actions, ActionLog actionLog, ProfileStore profiles) {
         this.config = config;
         this.models = models;
         this.files = files;
@@ -59,6 +73,9 @@ public final class DailyReducer {
         this.costs = costs;
         this.publisher = publisher;
         this.queue = queue;
+        this.actions = actions;
+        this.actionLog = actionLog;
+        this.profiles = profiles;
     }
 
     /** What a reduction did: the fitted models, or the metrics and alerts of the day. */
@@ -107,7 +124,7 @@ public final class DailyReducer {
         } catch (IOException e) {
             throw new UncheckedIOException("corrupt score partial for " + m.date(), e);
         }
-        DailyMetrics today = DailyMetrics.from(merged, costs30(day), Map.of());
+        DailyMetrics today = DailyMetrics.from(merged, costs30(day), attribution(Days.day(day)));
         metrics.put(today);
         try {
             files.putMetrics(m.date(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(today));
@@ -129,7 +146,50 @@ public final class DailyReducer {
         }
         JsonLog.info("daily metrics written", "date", m.date(), "users", today.users(), "dau", today.dau(),
                 "alerts", alerts.size());
+        for (ActionType type : ActionType.values()) {
+            int budget = config.actions().types().get(type.id()).dailyBudget();
+            List<ActionCandidate> ranked = new ArrayList<>();
+            for (DailyPartial.Candidate c : merged.best(type.id(), budget)) {
+                ranked.add(new ActionCandidate(c.userId(), type, c.reasonCode(), c.reason(), Days.day(day),
+                        ScoresCodec.decode(java.util.Base64.getDecoder().decode(c.scores()))));
+            }
+            actions.process(ranked);
+        }
         return new Result(m.phase(), null, today, alerts);
+    }
+
+    /**
+     * Conversion of the actions decided {@code actions.attributionDays} ago, whose window closes today:
+     * a user converted when active (any activity, purchases included) on a day after the decision and
+     * within the window. Treated and holdout users are measured alike; uplift = treated − holdout rate.
+     */
+    private Map<String, DailyMetrics.ActionOutcome> attribution(int day) {
+        int window = config.actions().attributionDays();
+        int decided = day - window;
+        List<ActionLog.Entry> entries = actionLog.decidedOn(decided);
+        Map<String, DailyMetrics.ActionOutcome> out = new TreeMap<>();
+        if (entries.isEmpty()) return out;
+        java.util.Set<ProfileKey> keys = new java.util.HashSet<>();
+        for (ActionLog.Entry e : entries) keys.add(ProfileKey.user(e.userId()));
+        Map<ProfileKey, StoredProfile> loaded = profiles.loadAll(keys);
+        for (ActionType type : ActionType.values()) {
+            long[] n = new long[4]; // treated, treated converted, holdout, holdout converted
+            for (ActionLog.Entry e : entries) {
+                if (e.type() != type) continue;
+                StoredProfile p = loaded.get(ProfileKey.user(e.userId()));
+                boolean converted = false;
+                for (int d = decided + 1; p != null && d <= day && !converted; d++) converted = p.facts().activeOn(d);
+                int at = e.holdout() ? 2 : 0;
+                n[at]++;
+                if (converted) n[at + 1]++;
+            }
+            if (n[0] + n[2] == 0) continue;
+            Double treated = n[0] == 0 ? null : (double) n[1] / n[0];
+            Double held = n[2] == 0 ? null : (double) n[3] / n[2];
+            out.put(type.id(), new DailyMetrics.ActionOutcome(n[0], n[1], treated, n[2], n[3], held,
+                    treated == null || held == null ? null : treated - held));
+        }
+        return out;
     }
 
     /** The partials of a phase; all segments must be there (else the message is retried later). */

@@ -2,6 +2,9 @@ package io.userasset.application.daily;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.userasset.config.EngineConfig;
+import io.userasset.domain.actions.ActionCandidate;
+import io.userasset.domain.actions.ActionPolicy;
+import io.userasset.domain.actions.Position;
 import io.userasset.domain.assessment.DailyMark;
 import io.userasset.domain.assessment.DailyMarks;
 import io.userasset.domain.assessment.ModelSet;
@@ -118,6 +121,7 @@ public final class DailyWorker {
         ModelSet modelSet = models.forDay(day).orElseThrow(() ->
                 new IllegalStateException("no models fitted for " + m.date() + ": the fit must run before scoring"));
         ProfileAssessor assessor = new ProfileAssessor(config, modelSet);
+        ActionPolicy policy = new ActionPolicy(config.actions());
         DailyPartial partial = new DailyPartial(day);
         long[] counters = new long[3]; // profiles, written, conflicts
         Path part;
@@ -140,6 +144,7 @@ public final class DailyWorker {
                         if (unchanged(p, keep, marks) || tryWrite(p, keep, marks)) {
                             if (!unchanged(p, keep, marks)) counters[1]++;
                             partial.add(day, p.facts(), signupDay(p), scores, baseline);
+                            if (baseline != null) offerActions(partial, policy.decide(p.key().id(), Position.of(baseline), scores));
                             snapshot.write(m.date(), p.key().id(), p.facts(), scores, baseline);
                             break;
                         }
@@ -163,6 +168,16 @@ public final class DailyWorker {
             }
         }
         return new Result(m.phase(), m.segment(), counters[0], counters[1], counters[2], false);
+    }
+
+    /** What only the passage of time revealed (a user who went dormant overnight), kept for the reducer's ranking. */
+    private void offerActions(DailyPartial partial, java.util.List<ActionCandidate> found) {
+        for (ActionCandidate c : found) {
+            int keep = config.actions().types().get(c.type().id()).dailyBudget();
+            partial.offer(c.type().id(), new DailyPartial.Candidate(c.userId(), c.reasonCode(), c.reason(),
+                    Math.round(c.scores().clvOrZero() * 1000),
+                    java.util.Base64.getEncoder().encodeToString(ScoresCodec.encode(c.scores()))), keep);
+        }
     }
 
     private static boolean unchanged(StoredProfile p, ProfileScores scores, DailyMarks marks) {

@@ -15,10 +15,10 @@ import io.userasset.domain.scoring.value.GrowthTier;
  * @param clvMilli   predicted CLV that day, thousandths (0 for non-buyers)
  */
 public record DailyMark(int day, LifecycleStage stage, Segment8 segment8, Segment11 segment11, GrowthTier tier,
-                        RiskLevel riskLevel, double composite, long clvMilli) {
+                        boolean closeToNextTier, RiskLevel riskLevel, double composite, long clvMilli) {
 
     public static DailyMark of(ProfileScores s) {
-        return new DailyMark(s.asOfDay(), s.stage(), s.segment8(), s.segment11(), s.tier(), s.riskLevel(),
-                s.composite(), Math.round(s.clvOrZero() * 1000));
+        return new DailyMark(s.asOfDay(), s.stage(), s.segment8(), s.segment11(), s.tier(), s.closeToNextTier(),
+                s.riskLevel(), s.composite(), Math.round(s.clvOrZero() * 1000));
     }
 }

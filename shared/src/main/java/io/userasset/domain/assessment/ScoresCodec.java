@@ -110,12 +110,18 @@ public final class ScoresCodec {
 
     private static void mark(Bytes.Writer w, DailyMark m) {
         w.z(m.day()).raw(m.stage().ordinal()).raw(m.segment8().ordinal()).raw(m.segment11().ordinal())
-                .raw(m.tier().ordinal()).raw(m.riskLevel().ordinal()).u(scaled(m.composite(), PCT)).u(Math.max(0, m.clvMilli()));
+                .raw(m.tier().ordinal() | (m.closeToNextTier() ? 0x80 : 0)).raw(m.riskLevel().ordinal())
+                .u(scaled(m.composite(), PCT)).u(Math.max(0, m.clvMilli()));
     }
 
     private static DailyMark mark(Bytes.Reader r) {
-        return new DailyMark(Math.toIntExact(r.z()), LifecycleStage.values()[r.raw()], Segment8.values()[r.raw()],
-                Segment11.values()[r.raw()], GrowthTier.values()[r.raw()], RiskLevel.values()[r.raw()], r.u() / PCT, r.u());
+        int day = Math.toIntExact(r.z());
+        LifecycleStage stage = LifecycleStage.values()[r.raw()];
+        Segment8 s8 = Segment8.values()[r.raw()];
+        Segment11 s11 = Segment11.values()[r.raw()];
+        int tier = r.raw();
+        return new DailyMark(day, stage, s8, s11, GrowthTier.values()[tier & 0x7f], (tier & 0x80) != 0,
+                RiskLevel.values()[r.raw()], r.u() / PCT, r.u());
     }
 
     private static long scaled(Double d, double scale) {

@@ -42,6 +42,18 @@ public final class DailyPartial {
     public long netRevenueMilli;
     public long predictedClvMilli;
     public Map<String, ChannelPartial> channels = new TreeMap<>();
+    /** Daily action candidates, the best (by predicted CLV) per type only: never more than the day's budget. */
+    public Map<String, java.util.List<Candidate>> candidates = new TreeMap<>();
+
+    /**
+     * An action the daily run wants to take; ranked by predicted CLV (then user id, so ties break the same way).
+     *
+     * @param scores the user's scores (ScoresCodec, Base64)
+     */
+    public record Candidate(String userId, String reasonCode, String reason, long clvMilli, String scores) {
+        static final java.util.Comparator<Candidate> BEST_FIRST =
+                java.util.Comparator.comparingLong(Candidate::clvMilli).reversed().thenComparing(Candidate::userId);
+    }
 
     /** Per acquisition channel ("unknown" for users who never registered with one). */
     public static final class ChannelPartial {
@@ -115,6 +127,25 @@ public final class DailyPartial {
         c.predictedClvMilli += clvMilli;
     }
 
+    /** Offers a candidate; only the best {@code keep} of its type are retained. */
+    public void offer(String type, Candidate c, int keep) {
+        java.util.List<Candidate> list = candidates.computeIfAbsent(type, k -> new java.util.ArrayList<>());
+        list.add(c);
+        if (list.size() > 2 * keep + 16) trim(list, keep);
+    }
+
+    /** The best candidates of a type, best first. */
+    public java.util.List<Candidate> best(String type, int keep) {
+        java.util.List<Candidate> list = new java.util.ArrayList<>(candidates.getOrDefault(type, java.util.List.of()));
+        trim(list, keep);
+        return list;
+    }
+
+    private static void trim(java.util.List<Candidate> list, int keep) {
+        list.sort(Candidate.BEST_FIRST);
+        if (list.size() > keep) list.subList(keep, list.size()).clear();
+    }
+
     public DailyPartial merge(DailyPartial o) {
         if (date == null) date = o.date;
         else if (o.date != null && !o.date.equals(date)) throw new IllegalArgumentException("partials of different days");
@@ -143,6 +174,7 @@ public final class DailyPartial {
         netRevenueMilli += o.netRevenueMilli;
         predictedClvMilli += o.predictedClvMilli;
         o.channels.forEach((k, v) -> channels.computeIfAbsent(k, x -> new ChannelPartial()).merge(v));
+        o.candidates.forEach((k, v) -> candidates.computeIfAbsent(k, x -> new java.util.ArrayList<>()).addAll(v));
         return this;
     }
 

@@ -1,0 +1,90 @@
+package io.userasset.functions.actions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import io.userasset.adapters.dynamodb.ProfileItems;
+import io.userasset.application.ActionService;
+import io.userasset.domain.actions.ActionCandidate;
+import io.userasset.domain.actions.ActionPolicy;
+import io.userasset.domain.actions.Position;
+import io.userasset.domain.assessment.ProfileScores;
+import io.userasset.domain.assessment.ScoresCodec;
+import io.userasset.functions.Engine;
+import io.userasset.functions.Priming;
+import io.userasset.observability.EmfMetrics;
+import io.userasset.observability.JsonLog;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raises actions from profile changes (DynamoDB stream, old and new image): the score transitions
+ * an event caused. Re-scores written by the daily job are left to the daily job, which ranks its
+ * candidates by predicted CLV before spending the budget. A record whose actions could not be
+ * logged or published is reported as a batch item failure and retried; the action log makes the
+ * retry publish nothing twice.
+ */
+public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final ActionPolicy policy;
+    private final ActionService actions;
+    private final EmfMetrics metrics;
+
+    public ProfileStreamHandler() {
+        this(Priming.engine());
+    }
+
+    public ProfileStreamHandler(Engine engine) {
+        this.policy = new ActionPolicy(engine.config().actions());
+        this.actions = engine.actions();
+        this.metrics = new EmfMetrics(engine.metricsNamespace(), "profile-stream");
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        int candidates = 0, sent = 0, heldOut = 0, duplicates = 0, blocked = 0;
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            String sequence = record.getDynamodb().getSequenceNumber();
+            try {
+                List<ActionCandidate> found = candidates(record);
+                if (found.isEmpty()) continue;
+                candidates += found.size();
+                ActionService.Report r = actions.process(found);
+                sent += r.sent();
+                heldOut += r.heldOut();
+                duplicates += r.duplicates();
+                blocked += r.blocked().values().stream().mapToInt(Integer::intValue).sum();
+            } catch (RuntimeException e) {
+                JsonLog.error("actions of a profile change failed; the record will be retried", e, "sequence", sequence);
+                failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+            }
+        }
+        metrics.count("ActionCandidates", candidates).count("ActionsSent", sent).count("ActionsHeldOut", heldOut)
+                .count("ActionsDuplicate", duplicates).count("ActionsBlocked", blocked)
+                .count("StreamRecordsFailed", failures.size()).flush();
+        return new StreamsEventResponse(failures);
+    }
+
+    private List<ActionCandidate> candidates(DynamodbEvent.DynamodbStreamRecord record) {
+        var images = record.getDynamodb();
+        if (images.getNewImage() == null || images.getOldImage() == null) return List.of();
+        Map<String, AttributeValue> after = DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getNewImage());
+        Map<String, AttributeValue> before = DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getOldImage());
+        String pk = after.get("pk").s();
+        if (!pk.startsWith("u#") || ProfileItems.DAILY.equals(ProfileItems.writer(after))) return List.of();
+        ProfileScores now = scores(after);
+        ProfileScores then = scores(before);
+        if (now == null || then == null) return List.of();
+        return policy.decide(pk.substring(2), Position.of(then), now);
+    }
+
+    private static ProfileScores scores(Map<String, AttributeValue> image) {
+        AttributeValue s = image.get("s");
+        return s == null || s.b() == null ? null : ScoresCodec.decode(s.b().asByteArrayUnsafe());
+    }
+}

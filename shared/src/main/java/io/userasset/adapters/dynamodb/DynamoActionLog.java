@@ -1,0 +1,128 @@
+package io.userasset.adapters.dynamodb;
+
+import io.userasset.domain.actions.ActionType;
+import io.userasset.domain.actions.PastAction;
+import io.userasset.domain.time.Days;
+import io.userasset.ports.ActionLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The action log in the actions table: pk = userId, sk = "action#" + actionId for a decision and
+ * sk = "optout" for a user who opted out (written by the team, e.g. from their messaging tool's
+ * unsubscribe webhook). The byDay index lists a day's decisions for attribution. Entries expire
+ * after {@code actions.logTtlDays}.
+ */
+public final class DynamoActionLog implements ActionLog {
+    public static final String OPT_OUT_SORT_KEY = "optout";
+    private static final String ACTION = "action#";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final int ttlDays;
+
+    public DynamoActionLog(DynamoDbClient dynamoDb, String actionsTable, int ttlDays) {
+        this.dynamoDb = dynamoDb;
+        this.table = actionsTable;
+        this.ttlDays = ttlDays;
+    }
+
+    @Override
+    public UserHistory history(String userId) {
+        List<PastAction> actions = new ArrayList<>();
+        boolean optedOut = false;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> s = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(userId)))
+                    .exclusiveStartKey(s));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (OPT_OUT_SORT_KEY.equals(item.get("sk").s())) {
+                    optedOut = true;
+                    continue;
+                }
+                Entry e = entry(item);
+                if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) {
+                    actions.add(new PastAction(e.actionId(), e.type(), e.day(), e.holdout()));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new UserHistory(actions, optedOut);
+    }
+
+    @Override
+    public Entry begin(Entry e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", AttributeValue.fromS(e.userId()));
+        item.put("sk", AttributeValue.fromS(ACTION + e.actionId()));
+        item.put("actionId", AttributeValue.fromS(e.actionId()));
+        item.put("type", AttributeValue.fromS(e.type().id()));
+        item.put("day", AttributeValue.fromS(Days.date(e.day()).toString()));
+        item.put("status", AttributeValue.fromS(e.status().name()));
+        item.put("holdout", AttributeValue.fromBool(e.holdout()));
+        item.put("budgeted", AttributeValue.fromBool(e.budgeted()));
+        item.put("doc", AttributeValue.fromS(e.document()));
+        item.put("ttl", AttributeValue.fromN(Long.toString(LocalDate.ofEpochDay(e.day() + ttlDays).toEpochDay() * 86_400)));
+        try {
+            dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return null;
+        } catch (ConditionalCheckFailedException exists) {
+            Map<String, AttributeValue> current = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(Map.of("pk", AttributeValue.fromS(e.userId()), "sk", AttributeValue.fromS(ACTION + e.actionId())))).item();
+            return entry(current);
+        }
+    }
+
+    @Override
+    public void finish(String userId, String actionId, Status status, boolean budgeted, String reason) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":status", AttributeValue.fromS(status.name()));
+        values.put(":budgeted", AttributeValue.fromBool(budgeted));
+        String update = "SET #status = :status, budgeted = :budgeted";
+        if (reason != null) {
+            update += ", reason = :reason";
+            values.put(":reason", AttributeValue.fromS(reason));
+        }
+        String expression = update;
+        dynamoDb.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(userId), "sk", AttributeValue.fromS(ACTION + actionId)))
+                .updateExpression(expression).expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values));
+    }
+
+    @Override
+    public List<Entry> decidedOn(int day) {
+        List<Entry> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> s = start;
+            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName("byDay")
+                    .keyConditionExpression("#day = :day").expressionAttributeNames(Map.of("#day", "day"))
+                    .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Days.date(day).toString())))
+                    .exclusiveStartKey(s));
+            for (Map<String, AttributeValue> item : page.items()) {
+                Entry e = entry(item);
+                if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) out.add(e);
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    private static Entry entry(Map<String, AttributeValue> item) {
+        return new Entry(item.get("pk").s(), item.get("actionId").s(), ActionType.fromId(item.get("type").s()),
+                Days.day(LocalDate.parse(item.get("day").s())), Status.valueOf(item.get("status").s()),
+                Boolean.TRUE.equals(item.get("holdout").bool()), Boolean.TRUE.equals(item.get("budgeted").bool()),
+                item.containsKey("reason") ? item.get("reason").s() : null, item.get("doc").s());
+    }
+}

@@ -1,0 +1,99 @@
+package io.userasset.application;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.userasset.config.ActionsConfig;
+import io.userasset.domain.actions.ActionCandidate;
+import io.userasset.domain.actions.ActionDocument;
+import io.userasset.domain.actions.ActionGuards;
+import io.userasset.domain.actions.Holdout;
+import io.userasset.observability.JsonLog;
+import io.userasset.ports.ActionBudget;
+import io.userasset.ports.ActionLog;
+import io.userasset.ports.EventPublisher;
+import io.userasset.tables.ResourceCatalog;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Takes action candidates through the guards to the bus: log the decision (once per action id),
+ * check opt-out, long-churned suppression, cooldown and frequency cap, charge the day's budget,
+ * hold out the holdout group (logged, not sent), publish the rest and mark them sent. A replay of
+ * the same candidates finds their log entries and publishes nothing new; a decision whose publish
+ * failed stays pending and is published by the retry, with the same id.
+ */
+public final class ActionService {
+    private final ActionsConfig config;
+    private final ActionGuards guards;
+    private final Holdout holdout;
+    private final ActionLog log;
+    private final ActionBudget budget;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public ActionService(ActionsConfig config, ActionLog log, ActionBudget budget, EventPublisher publisher, Clock clock) {
+        this.config = config;
+        this.guards = new ActionGuards(config);
+        this.holdout = new Holdout(config.holdoutSalt(), config.holdoutPercent());
+        this.log = log;
+        this.budget = budget;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** What became of the candidates. */
+    public record Report(int sent, int heldOut, int duplicates, Map<String, Integer> blocked) {}
+
+    /** Processes candidates in the given order (callers rank them: the budget goes to the first). */
+    public Report process(List<ActionCandidate> candidates) {
+        List<ActionCandidate> toSend = new ArrayList<>();
+        List<String> documents = new ArrayList<>();
+        Map<String, Integer> blocked = new TreeMap<>();
+        int heldOut = 0;
+        int duplicates = 0;
+        for (ActionCandidate c : candidates) {
+            boolean inHoldout = holdout.isHeldOut(c.userId());
+            ObjectNode doc = ActionDocument.of(c, inHoldout, clock.instant());
+            ActionLog.Entry existing = log.begin(new ActionLog.Entry(c.userId(), c.actionId(), c.type(), c.day(),
+                    ActionLog.Status.PENDING, inHoldout, false, null, doc.toString()));
+            if (existing != null && existing.status() != ActionLog.Status.PENDING) {
+                duplicates++;
+                continue;
+            }
+            boolean budgeted = existing != null && existing.budgeted();
+            String reason = null;
+            if (!budgeted) {
+                ActionLog.UserHistory history = log.history(c.userId());
+                reason = guards.blockedBy(c, history.actions(), history.optedOut());
+                if (reason == null) {
+                    if (budget.tryTake(c.day(), c.type(), config.types().get(c.type().id()).dailyBudget())) budgeted = true;
+                    else reason = "budget-spent";
+                }
+            }
+            if (reason != null) {
+                log.finish(c.userId(), c.actionId(), ActionLog.Status.BLOCKED, false, reason);
+                blocked.merge(reason, 1, Integer::sum);
+            } else if (inHoldout) {
+                log.finish(c.userId(), c.actionId(), ActionLog.Status.HOLDOUT, true, null);
+                heldOut++;
+            } else {
+                if (existing == null) log.finish(c.userId(), c.actionId(), ActionLog.Status.PENDING, true, null);
+                toSend.add(c);
+                documents.add(existing != null ? existing.document() : doc.toString());
+            }
+        }
+        if (!documents.isEmpty()) {
+            publisher.publish(ResourceCatalog.ACTION_DETAIL_TYPE, documents);
+            for (ActionCandidate c : toSend) log.finish(c.userId(), c.actionId(), ActionLog.Status.SENT, true, null);
+        }
+        if (!candidates.isEmpty()) {
+            JsonLog.info("actions decided", "candidates", candidates.size(), "sent", toSend.size(), "heldOut", heldOut,
+                    "duplicates", duplicates, "blocked", blocked);
+        }
+        return new Report(toSend.size(), heldOut, duplicates, blocked);
+    }
+
+}
