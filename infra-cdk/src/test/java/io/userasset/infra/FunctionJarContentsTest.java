@@ -5,7 +5,6 @@ import io.userasset.tables.ResourceCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipFile;
 
@@ -13,12 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every handler the stack deploys must be in function.jar: with SnapStart, publishing a version runs
- * the function's init, so a missing class fails `cdk deploy` itself. Handlers still being written on
- * other branches are listed here; any other missing handler fails the test.
+ * the function's init, so a missing class fails `cdk deploy` itself.
  */
 class FunctionJarContentsTest {
-    static final Set<String> NOT_YET_WRITTEN = Set.of(ResourceCatalog.PROFILE_STREAM.handler());
-
     @Test
     void everyCatalogHandlerIsInTheJarOrKnownToBeMissing() throws IOException {
         Set<String> missing = new TreeSet<>();
@@ -27,11 +23,6 @@ class FunctionJarContentsTest {
                 if (jar.getEntry(spec.handler().replace('.', '/') + ".class") == null) missing.add(spec.handler());
             }
         }
-        if (!missing.isEmpty()) {
-            System.err.println("NOTE: not in function.jar yet (cdk deploy fails until they are): " + missing);
-        }
-        assertThat(NOT_YET_WRITTEN).as("handlers missing from function.jar (deploy fails until they exist)")
-                .containsAll(missing);
-        assertThat(missing).doesNotContain(ResourceCatalog.INGEST_SQS.handler(), ResourceCatalog.INGEST_KINESIS.handler());
+        assertThat(missing).as("handlers missing from function.jar (deploy fails until they exist)").isEmpty();
     }
 }

@@ -24,6 +24,8 @@ public final class LocalEngine {
 
     public final LocalCloud cloud;
     public final FaultyDynamoDbClient faults;
+    /** Faults in front of the local queue that stands in for the event bus (actions). */
+    public final io.userasset.localcloud.FaultySqsClient busFaults;
     public final Engine engine;
 
     public LocalEngine(LocalCloud cloud) {
@@ -37,8 +39,9 @@ public final class LocalEngine {
     public LocalEngine(LocalCloud cloud, EngineConfig config, Clock clock) {
         this.cloud = cloud;
         this.faults = new FaultyDynamoDbClient(cloud.dynamoDb());
+        this.busFaults = new io.userasset.localcloud.FaultySqsClient(cloud.sqs());
         this.engine = new Engine(config, cloud.resourceNames(), new Engine.Clients(faults, cloud.s3(), cloud.sqs(),
-                new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS), clock),
+                new SqsEventPublisher(busFaults, cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS), clock),
                 new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ALERTS), clock)),
                 clock, "test");
     }
@@ -65,6 +68,25 @@ public final class LocalEngine {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /** Everything on the local actions queue so far (the EventBridge detail of each message), consumed. */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> takePublishedActions() {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        String url = cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS);
+        while (true) {
+            var messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
+            if (messages.isEmpty()) return out;
+            for (var m : messages) {
+                try {
+                    out.add(mapper.readTree(m.body()).get("detail"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                cloud.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+            }
+        }
     }
 
     public void clearProfiles() {

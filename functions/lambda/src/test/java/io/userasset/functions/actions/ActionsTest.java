@@ -1,0 +1,141 @@
+package io.userasset.functions.actions;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.userasset.application.ActionService;
+import io.userasset.config.ConfigLoader;
+import io.userasset.domain.actions.ActionCandidate;
+import io.userasset.domain.actions.ActionType;
+import io.userasset.domain.assessment.ProfileScores;
+import io.userasset.domain.scoring.churn.RiskLevel;
+import io.userasset.domain.scoring.lifecycle.LifecycleStage;
+import io.userasset.domain.scoring.rfm.Segment11;
+import io.userasset.domain.scoring.rfm.Segment8;
+import io.userasset.domain.scoring.value.GrowthTier;
+import io.userasset.events.ContractSchemas;
+import io.userasset.functions.LocalEngine;
+import io.userasset.functions.ingest.EventJson;
+import io.userasset.functions.ingest.SqsIngestHandler;
+import io.userasset.localcloud.LocalCloud;
+import io.userasset.localcloud.LocalDynamoStreamEventSource;
+import io.userasset.tables.ResourceCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 6 on the local cloud. */
+class ActionsTest {
+
+    /** Captures what the stream handler received, so the very same records can be replayed. */
+    static final class Recording extends ProfileStreamHandlerWrapper {
+        final List<DynamodbEvent> events = new ArrayList<>();
+
+        Recording(ProfileStreamHandler inner) {
+            super(inner);
+        }
+
+        @Override
+        public StreamsEventResponse handleRequest(DynamodbEvent event, com.amazonaws.services.lambda.runtime.Context c) {
+            events.add(event);
+            return super.handleRequest(event, c);
+        }
+    }
+
+    @Test
+    void eventsInProfileChangeActionOutAndAReplayPublishesNothingNew() {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
+            Recording stream = new Recording(new ProfileStreamHandler(local.engine));
+            LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(),
+                    cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))).table().latestStreamArn(),
+                    stream, 100, 3);
+
+            // a new user becomes more and more engaged, one day at a time, until the growth path moves
+            Instant start = LocalEngine.NOW.minus(Duration.ofDays(25));
+            ingest.handleRequest(EventJson.sqs(List.of(sent("reg", "user_registered", start, "{\"channel\":\"social\"}"))), null);
+            List<JsonNode> actions = List.of();
+            for (int day = 1; day <= 24 && actions.isEmpty(); day++) {
+                Instant at = start.plus(Duration.ofDays(day));
+                List<EventJson.Sent> batch = new ArrayList<>();
+                batch.add(sent("o" + day, "order_paid", at, "{\"orderId\":\"o-" + day + "\",\"amount\":45.00,\"currency\":\"USD\"}"));
+                for (int k = 0; k < 3; k++) batch.add(sent("s" + day + k, "content_shared", at.plusSeconds(k + 1), "{}"));
+                batch.add(sent("p" + day, "content_posted", at.plusSeconds(10), "{\"contentId\":\"c-" + day + "\"}"));
+                assertThat(ingest.handleRequest(EventJson.sqs(batch), null).getBatchItemFailures()).isEmpty();
+                source.drain();
+                actions = local.takePublishedActions();
+            }
+            assertThat(actions).isNotEmpty();
+            JsonNode action = actions.get(0);
+            assertThat(action.get("type").asText()).isEqualTo("upgrade");
+            assertThat(action.get("userId").asText()).isEqualTo("engaged-user");
+            assertThat(ContractSchemas.validate(ContractSchemas.ACTION, action)).isEmpty();
+            assertThat(source.givenUp()).isZero();
+
+            // Lambda may deliver the same stream records again: nothing new goes out
+            for (DynamodbEvent e : List.copyOf(stream.events)) assertThat(stream.handleRequest(e, null).getBatchItemFailures()).isEmpty();
+            assertThat(local.takePublishedActions()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPartialPublishFailureIsRetriedAndEveryActionGoesOutExactlyOnce() {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            List<ActionCandidate> candidates = new ArrayList<>();
+            for (int i = 0; i < 25; i++) candidates.add(recall("user-" + i, 100 + i));
+            local.busFaults.failNextBatches(2);
+
+            ActionService.Report report = local.engine.actions().process(candidates);
+
+            assertThat(local.busFaults.injected()).isPositive();
+            assertThat(report.sent()).isEqualTo(25);
+            Map<String, Long> published = local.takePublishedActions().stream()
+                    .collect(Collectors.groupingBy(a -> a.get("actionId").asText(), Collectors.counting()));
+            assertThat(published).hasSize(25).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1L));
+            // and deciding them again publishes nothing
+            assertThat(local.engine.actions().process(candidates).duplicates()).isEqualTo(25);
+            assertThat(local.takePublishedActions()).isEmpty();
+        }
+    }
+
+    @Test
+    void theDailyBudgetStopsAtItsLimitAndHoldoutActionsAreLoggedNotSent() {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides(
+                    "actions: {holdoutPercent: 50, types: {recall: {cooldownDays: 14, maxPerUser30d: 2, dailyBudget: 6},"
+                            + " upgrade: {cooldownDays: 7, maxPerUser30d: 3, dailyBudget: 10}}}"));
+            List<ActionCandidate> candidates = new ArrayList<>();
+            for (int i = 0; i < 8; i++) candidates.add(recall("budget-user-" + i, 500 - i));
+            ActionService.Report report = local.engine.actions().process(candidates);
+
+            assertThat(report.sent() + report.heldOut()).isEqualTo(6);
+            assertThat(report.blocked()).containsEntry("budget-spent", 2);
+            assertThat(report.heldOut()).isPositive();
+            assertThat(local.takePublishedActions()).hasSize(report.sent());
+            int day = candidates.get(0).day();
+            assertThat(local.engine.actionLog().decidedOn(day)).hasSize(6)
+                    .filteredOn(e -> e.holdout()).hasSize(report.heldOut());
+        }
+    }
+
+    static ActionCandidate recall(String user, double clv) {
+        int day = (int) java.time.LocalDate.ofInstant(LocalEngine.NOW, java.time.ZoneOffset.UTC).toEpochDay();
+        ProfileScores s = new ProfileScores(day, 40, 4, 300_000, 2, 4, 5, Segment8.IMPORTANT_MAINTAIN, Segment11.AT_RISK,
+                LifecycleStage.DORMANCY, day, LifecycleStage.MATURITY, 80, 20, 10, 10, 70, 62, GrowthTier.CORE,
+                GrowthTier.KOC, 12, false, 0.8, RiskLevel.HIGH, 0.3, 1.2, 60.0, clv);
+        return new ActionCandidate(user, ActionType.RECALL, "became-dormant", "A valuable customer became dormant.", day, s);
+    }
+
+    private static EventJson.Sent sent(String id, String type, Instant at, String properties) {
+        return new EventJson.Sent(id, EventJson.event(id, type, "engaged-user", null, at, properties), at);
+    }
+}
