@@ -5,6 +5,7 @@ import io.userasset.tables.ResourceCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.ZipFile;
 

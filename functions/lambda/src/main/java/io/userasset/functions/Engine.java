@@ -160,7 +160,7 @@ public final class Engine {
 
     public DailyReducer dailyReducer() {
         return new DailyReducer(config, modelStore, dailyFiles, new DynamoMetricsStore(dynamoDb, names.engineTable()),
-                costs, clients.alerts(), workQueue, actions, actionLog, profiles);
+                costs, clients.alerts(), actions, actionLog, profiles);
     }
 
     public Clients clients() { return clients; }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Models in the engine table: pk "model", sk "dt#YYYY-MM-DD" for each fitted day and sk "latest"
- * for the one streaming scoring reads. A document is a few tens of KB, well under the item limit.
+ * for the one streaming scoring reads ("dt#…" sorts by day, so the newest before a day is one query). A document is a few tens of KB, well under the item limit.
  */
 public final class DynamoModelStore implements ModelStore {
     private static final String PK = "model";
@@ -36,6 +36,15 @@ public final class DynamoModelStore implements ModelStore {
     @Override
     public Optional<ModelSet> forDay(int day) {
         return read(dayKey(day));
+    }
+
+    @Override
+    public Optional<ModelSet> latestBefore(int day) {
+        var page = dynamoDb.query(b -> b.tableName(table).consistentRead(true).scanIndexForward(false).limit(1)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(PK), ":from", AttributeValue.fromS("dt#"),
+                        ":to", AttributeValue.fromS(dayKey(day - 1)))));
+        return page.items().isEmpty() ? Optional.empty() : Optional.of(ModelSetJson.fromJson(page.items().get(0).get("doc").s()));
     }
 
     @Override

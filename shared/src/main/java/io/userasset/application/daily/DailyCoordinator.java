@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Starts the daily job for a day: sizes the fan-out from the table, clears what an earlier run of
- * the same day left, and sends one measure message per scan segment.
+ * the same day left, and sends one message per scan segment.
  */
 public final class DailyCoordinator {
     private final DailyConfig config;
@@ -43,7 +43,7 @@ public final class DailyCoordinator {
         files.clearDay(date);
         ledger.start(date, n);
         List<String> messages = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) messages.add(DailyMessage.work(date, DailyMessage.MEASURE, k, n).toJson());
+        for (int k = 0; k < n; k++) messages.add(DailyMessage.work(date, DailyMessage.SCORE, k, n).toJson());
         queue.sendWork(messages);
         JsonLog.info("daily job started", "date", date, "segments", n);
         return n;

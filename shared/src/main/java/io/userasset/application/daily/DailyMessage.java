@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A message of the daily job's fan-out: a segment to work on ({@code segment} ≥ 0) or a reduction
  * ({@code segment} = -1), for one day and phase.
  *
- * @param phase "measure" or "score" for work; "fit" or "finalize" for reductions
+ * @param phase "score" for a segment's work; "finalize" for the reduction
  */
 public record DailyMessage(String date, String phase, int segment, int segments) {
-    public static final String MEASURE = "measure";
     public static final String SCORE = "score";
-    public static final String FIT = "fit";
     public static final String FINALIZE = "finalize";
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -27,7 +27,6 @@ import io.userasset.ports.DailyFiles;
 import io.userasset.ports.EventPublisher;
 import io.userasset.ports.MetricsStore;
 import io.userasset.ports.ModelStore;
-import io.userasset.ports.WorkQueue;
 import io.userasset.tables.ResourceCatalog;
 
 import java.io.IOException;
@@ -40,13 +39,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The reductions of the daily job. {@code fit}: merge the measure partials, refit the models and
- * cut points, publish them, fan out the scoring. {@code finalize}: merge the score partials into the
- * day's metrics (with the attribution of the actions whose window closed today), store them,
- * evaluate the alert rules on the history and publish what fires, then take the day's actions —
- * the candidates of every segment ranked by predicted CLV, so the budget goes to the most valuable.
- * Both are idempotent: a day's models are fitted once and reused on a re-run; metrics and alerts
- * are a function of the partials; alerts carry deterministic ids.
+ * The reduction of a daily run, once every segment is done: merge the partials into the day's
+ * metrics (with the attribution of the actions whose window closed today), store them, evaluate the
+ * alert rules on the history and publish what fires, take the day's actions — the candidates of
+ * every segment ranked by predicted CLV, so the budget goes to the most valuable — and refit the
+ * models and cut points on the day's population, for tomorrow's run and for streaming scoring.
+ * Idempotent: a day's models are fitted once and reused on a re-run; metrics and alerts are a
+ * function of the partials; alerts and actions carry deterministic ids.
  */
 public final class DailyReducer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,13 +57,12 @@ public final class DailyReducer {
     private final MetricsStore metrics;
     private final AcquisitionCostStore costs;
     private final EventPublisher publisher;
-    private final WorkQueue queue;
     private final ActionService actions;
     private final ActionLog actionLog;
     private final ProfileStore profiles;
 
     public DailyReducer(EngineConfig config, ModelStore models, DailyFiles files, MetricsStore metrics,
-                        AcquisitionCostStore costs, EventPublisher publisher, WorkQueue queue,
+                        AcquisitionCostStore costs, EventPublisher publisher,
                         ActionService actions, ActionLog actionLog, ProfileStore profiles) {
         this.config = config;
         this.models = models;
@@ -72,58 +70,26 @@ public final class DailyReducer {
         this.metrics = metrics;
         this.costs = costs;
         this.publisher = publisher;
-        this.queue = queue;
         this.actions = actions;
         this.actionLog = actionLog;
         this.profiles = profiles;
     }
 
-    /** What a reduction did: the fitted models, or the metrics and alerts of the day. */
-    public record Result(String phase, ModelSet models, DailyMetrics metrics, List<Alert> alerts) {}
+    /** What the reduction of a day did: the day's metrics and alerts, and the models fitted for tomorrow. */
+    public record Result(DailyMetrics metrics, List<Alert> alerts, ModelSet models) {}
 
     public Result run(DailyMessage m) {
-        return switch (m.phase()) {
-            case DailyMessage.FIT -> fit(m);
-            case DailyMessage.FINALIZE -> finish(m);
-            default -> throw new IllegalArgumentException("not a reduce phase: " + m.phase());
-        };
-    }
-
-    private Result fit(DailyMessage m) {
-        int day = Days.day(LocalDate.parse(m.date()));
-        ModelSet fitted = models.forDay(day).orElse(null);
-        if (fitted == null) {
-            List<byte[]> parts = complete(m, DailyMessage.MEASURE);
-            List<MeasurePartial> partials = new ArrayList<>();
-            for (byte[] p : parts) partials.add(MeasurePartial.fromJson(p));
-            MeasurePartial.Merged merged = MeasurePartial.merge(partials, config.clv().spendBinRelativeWidth());
-            ScoringModel scoring = merged.population().toModel(ScoringConfig.from(config), day);
-            ClvModel previous = models.latest().map(ModelSet::clv).orElse(null);
-            long started = System.nanoTime();
-            ClvModel clv = ClvFitter.fit(merged.frequency(), merged.spend(), config.clv(), previous);
-            fitted = new ModelSet(day, scoring, clv);
-            models.publish(fitted);
-            JsonLog.info("models fitted", "date", m.date(), "customers", merged.frequency().customers(),
-                    "distinctTuples", merged.frequency().distinctTuples(), "purchaseModel", clv.bgnbd().status().toString(),
-                    "spendModel", clv.gammaGamma().status().toString(), "fitMillis", (System.nanoTime() - started) / 1e6);
-        } else {
-            JsonLog.info("models for the day exist; re-run reuses them", "date", m.date());
-        }
-        files.putModels(m.date(), ModelSetJson.toPrettyJson(fitted).getBytes(StandardCharsets.UTF_8));
-        List<String> work = new ArrayList<>(m.segments());
-        for (int k = 0; k < m.segments(); k++) work.add(DailyMessage.work(m.date(), DailyMessage.SCORE, k, m.segments()).toJson());
-        queue.sendWork(work);
-        return new Result(m.phase(), fitted, null, List.of());
-    }
-
-    private Result finish(DailyMessage m) {
+        if (!DailyMessage.FINALIZE.equals(m.phase())) throw new IllegalArgumentException("not a reduce phase: " + m.phase());
         LocalDate day = LocalDate.parse(m.date());
-        DailyPartial merged = new DailyPartial(Days.day(day));
+        List<SegmentPartial> parts = new ArrayList<>();
         try {
-            for (byte[] p : complete(m, DailyMessage.SCORE)) merged.merge(JSON.readValue(p, DailyPartial.class));
+            for (byte[] p : complete(m)) parts.add(JSON.readValue(p, SegmentPartial.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("corrupt score partial for " + m.date(), e);
+            throw new UncheckedIOException("corrupt segment partial for " + m.date(), e);
         }
+        DailyPartial merged = new DailyPartial(Days.day(day));
+        for (SegmentPartial p : parts) merged.merge(p.metrics());
+
         DailyMetrics today = DailyMetrics.from(merged, costs30(day), attribution(Days.day(day)));
         metrics.put(today);
         try {
@@ -131,31 +97,57 @@ public final class DailyReducer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<DailyMetrics> history = metrics.range(day.minusDays(historyDays()), day);
-        List<Alert> alerts = AlertEvaluator.evaluate(history, config.alerts().rules());
-        if (!alerts.isEmpty()) {
-            List<String> documents = new ArrayList<>();
-            for (Alert a : alerts) {
-                try {
-                    documents.add(JSON.writeValueAsString(a));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        List<Alert> alerts = AlertEvaluator.evaluate(metrics.range(day.minusDays(historyDays()), day), config.alerts().rules());
+        publishAlerts(alerts);
+        takeActions(merged, Days.day(day));
+        ModelSet fitted = fit(parts.stream().map(SegmentPartial::measure).toList(), Days.day(day));
+        files.putModels(m.date(), ModelSetJson.toPrettyJson(fitted).getBytes(StandardCharsets.UTF_8));
+        JsonLog.info("daily run finished", "date", m.date(), "users", today.users(), "dau", today.dau(),
+                "alerts", alerts.size(), "models", fitted.fittedDay());
+        return new Result(today, alerts, fitted);
+    }
+
+    /** The models fitted on the day's population, used from tomorrow; a re-run of the day reuses them. */
+    private ModelSet fit(List<MeasurePartial> partials, int day) {
+        ModelSet existing = models.forDay(day).orElse(null);
+        if (existing != null) return existing;
+        MeasurePartial.Merged merged = MeasurePartial.merge(partials, config.clv().spendBinRelativeWidth());
+        ScoringModel scoring = merged.population().toModel(ScoringConfig.from(config), day);
+        ClvModel previous = models.latestBefore(day + 1).map(ModelSet::clv).orElse(null);
+        long started = System.nanoTime();
+        ClvModel clv = ClvFitter.fit(merged.frequency(), merged.spend(), config.clv(), previous);
+        ModelSet fitted = new ModelSet(day, scoring, clv);
+        models.publish(fitted);
+        JsonLog.info("models fitted", "day", Days.date(day).toString(), "customers", merged.frequency().customers(),
+                "distinctTuples", merged.frequency().distinctTuples(), "purchaseModel", clv.bgnbd().status().toString(),
+                "spendModel", clv.gammaGamma().status().toString(), "fitMillis", (System.nanoTime() - started) / 1e6);
+        return fitted;
+    }
+
+    private void publishAlerts(List<Alert> alerts) {
+        if (alerts.isEmpty()) return;
+        List<String> documents = new ArrayList<>();
+        for (Alert a : alerts) {
+            try {
+                documents.add(JSON.writeValueAsString(a));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            publisher.publish(ResourceCatalog.ALERT_DETAIL_TYPE, documents);
         }
-        JsonLog.info("daily metrics written", "date", m.date(), "users", today.users(), "dau", today.dau(),
-                "alerts", alerts.size());
+        publisher.publish(ResourceCatalog.ALERT_DETAIL_TYPE, documents);
+    }
+
+    /** The day's time-revealed candidates of every segment, best first by predicted CLV, through the guards. */
+    private void takeActions(DailyPartial merged, int day) {
         for (ActionType type : ActionType.values()) {
             int budget = config.actions().types().get(type.id()).dailyBudget();
             List<ActionCandidate> ranked = new ArrayList<>();
             for (DailyPartial.Candidate c : merged.best(type.id(), budget)) {
-                ranked.add(new ActionCandidate(c.userId(), type, c.reasonCode(), c.reason(), Days.day(day),
+                ranked.add(new ActionCandidate(c.userId(), type, c.reasonCode(), c.reason(), day,
                         ScoresCodec.decode(java.util.Base64.getDecoder().decode(c.scores()))));
             }
             actions.process(ranked);
         }
-        return new Result(m.phase(), null, today, alerts);
     }
 
     /**
@@ -192,11 +184,11 @@ public final class DailyReducer {
         return out;
     }
 
-    /** The partials of a phase; all segments must be there (else the message is retried later). */
-    private List<byte[]> complete(DailyMessage m, String phase) {
-        List<byte[]> parts = files.partials(m.date(), phase);
+    /** The partials of every segment; all must be there (else the message is retried later). */
+    private List<byte[]> complete(DailyMessage m) {
+        List<byte[]> parts = files.partials(m.date(), DailyMessage.SCORE);
         if (parts.size() != m.segments()) {
-            throw new IllegalStateException(phase + " partials of " + m.date() + ": " + parts.size() + " of " + m.segments());
+            throw new IllegalStateException("partials of " + m.date() + ": " + parts.size() + " of " + m.segments());
         }
         return parts;
     }

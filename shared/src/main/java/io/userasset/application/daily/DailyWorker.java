@@ -32,19 +32,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One segment of the daily job (SPEC §5). It streams the segment page by page, so its memory does
- * not grow with users:
+ * One segment of the daily job (SPEC §5), in ONE pass over the segment, page by page, so its memory
+ * does not grow with users. For every user it:
  * <ul>
- *   <li>measure: the population statistics and grouped CLV statistics of the day, for the refit;</li>
- *   <li>score: every profile re-scored as of the day with the day's models; changed ones written
- *       back (conditionally); the snapshot part and the partial metrics written.</li>
+ *   <li>re-scores as of the day with the models fitted before the day (yesterday's fit), writes the
+ *       profile back when its position changed materially, and writes its snapshot row;</li>
+ *   <li>adds the user to the day's partial metrics and to the population statistics the reducer
+ *       refits tomorrow's models from;</li>
+ *   <li>offers what only the passage of time revealed (e.g. a user gone dormant overnight) as an
+ *       action candidate for the reducer's ranking.</li>
  * </ul>
- * Everything it writes is a function of the day and the profiles, under deterministic keys, so a
- * retried or duplicated segment produces the same result.
+ * Everything it writes is a function of the day, the profiles and the day's models, under
+ * deterministic keys, so a retried or duplicated segment produces the same result.
  */
 public final class DailyWorker {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,78 +78,56 @@ public final class DailyWorker {
     }
 
     /** What one segment did, for logs and metrics. */
-    public record Result(String phase, int segment, long profiles, long written, long conflicts, boolean lastSegment) {}
+    public record Result(int segment, long profiles, long written, long conflicts, boolean lastSegment) {}
 
     public Result run(DailyMessage m) {
-        Result r = switch (m.phase()) {
-            case DailyMessage.MEASURE -> measure(m);
-            case DailyMessage.SCORE -> score(m);
-            default -> throw new IllegalArgumentException("not a work phase: " + m.phase());
-        };
+        if (!DailyMessage.SCORE.equals(m.phase())) throw new IllegalArgumentException("not a work phase: " + m.phase());
+        long[] counters = score(m);
         int done = ledger.markDone(m.date(), m.phase(), m.segment());
         boolean last = done >= m.segments();
-        if (last) {
-            String next = m.phase().equals(DailyMessage.MEASURE) ? DailyMessage.FIT : DailyMessage.FINALIZE;
-            queue.sendReduce(DailyMessage.reduce(m.date(), next, m.segments()).toJson());
-        }
-        JsonLog.info("daily segment done", "date", m.date(), "phase", m.phase(), "segment", m.segment(),
-                "segments", m.segments(), "profiles", r.profiles(), "written", r.written(), "conflicts", r.conflicts(),
-                "segmentsDone", done);
-        return new Result(r.phase(), r.segment(), r.profiles(), r.written(), r.conflicts(), last);
+        if (last) queue.sendReduce(DailyMessage.reduce(m.date(), DailyMessage.FINALIZE, m.segments()).toJson());
+        JsonLog.info("daily segment done", "date", m.date(), "segment", m.segment(), "segments", m.segments(),
+                "profiles", counters[0], "written", counters[1], "conflicts", counters[2], "segmentsDone", done);
+        return new Result(m.segment(), counters[0], counters[1], counters[2], last);
     }
 
-    private Result measure(DailyMessage m) {
+    private long[] score(DailyMessage m) {
         int day = Days.day(LocalDate.parse(m.date()));
+        ModelSet modelSet = models.latestBefore(day).orElseGet(() -> ModelSet.defaults(config));
+        ProfileAssessor assessor = new ProfileAssessor(config, modelSet);
+        ActionPolicy policy = new ActionPolicy(config.actions());
         ScoringConfig scoring = ScoringConfig.from(config);
-        ProfileAssessor inputsOnly = new ProfileAssessor(config, ModelSet.defaults(config));
         PopulationSketches population = PopulationSketches.create(scoring);
         FrequencyStats.Builder frequency = FrequencyStats.builder();
         SpendStats.Builder spend = SpendStats.builder(config.clv().spendBinRelativeWidth());
-        long[] count = {0};
-        forEachUser(m, p -> {
-            count[0]++;
-            population.add(inputsOnly.inputs(p.facts(), day), scoring);
-            CustomerSummary c = inputsOnly.customer(p.facts(), day);
-            if (c != null) {
-                frequency.add(c);
-                spend.add(c);
-            }
-        });
-        files.putPartial(m.date(), m.phase(), m.segment(), m.segments(),
-                MeasurePartial.of(population, frequency.build(), spend.build()).toJson());
-        return new Result(m.phase(), m.segment(), count[0], 0, 0, false);
-    }
-
-    private Result score(DailyMessage m) {
-        int day = Days.day(LocalDate.parse(m.date()));
-        ModelSet modelSet = models.forDay(day).orElseThrow(() ->
-                new IllegalStateException("no models fitted for " + m.date() + ": the fit must run before scoring"));
-        ProfileAssessor assessor = new ProfileAssessor(config, modelSet);
-        ActionPolicy policy = new ActionPolicy(config.actions());
         DailyPartial partial = new DailyPartial(day);
         long[] counters = new long[3]; // profiles, written, conflicts
-        Path part;
-        try {
-            part = Files.createTempFile(tempDir, "snapshot-" + m.date() + "-" + m.segment() + "-", ".jsonl.gz");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path part = tempFile(m);
         try {
             try (SnapshotWriter snapshot = new SnapshotWriter(part, days)) {
                 forEachUser(m, stored -> {
                     counters[0]++;
+                    population.add(assessor.inputs(stored.facts(), day), scoring);
+                    CustomerSummary c = assessor.customer(stored.facts(), day);
+                    if (c != null) {
+                        frequency.add(c);
+                        spend.add(c);
+                    }
                     StoredProfile p = stored;
                     for (int attempt = 1; ; attempt++) {
                         ProfileScores scores = ScoresCodec.normalize(assessor.assess(p.facts(), day, p.scores()));
-                        // Stored scores never move back in time: ingest may already have scored today.
-                        ProfileScores keep = p.scores() != null && p.scores().asOfDay() > day ? p.scores() : scores;
                         DailyMark baseline = p.marks().baselineFor(day);
-                        DailyMarks marks = p.marks().record(DailyMark.of(scores));
-                        if (unchanged(p, keep, marks) || tryWrite(p, keep, marks)) {
-                            if (!unchanged(p, keep, marks)) counters[1]++;
+                        DailyMarks marks = MaterialChange.marksAfter(p.marks(), DailyMark.of(scores));
+                        // Stored scores never move back in time (ingest may already have scored today),
+                        // and are rewritten only when the user's position changed materially.
+                        boolean newer = p.scores() != null && p.scores().asOfDay() > day;
+                        ProfileScores keep = newer || !MaterialChange.between(p.scores(), scores) ? p.scores() : scores;
+                        boolean changed = keep != p.scores() || !marks.equals(p.marks());
+                        if (!changed || tryWrite(p, keep, marks)) {
+                            if (changed) counters[1]++;
                             partial.add(day, p.facts(), signupDay(p), scores, baseline);
-                            if (baseline != null) offerActions(partial, policy.decide(p.key().id(), Position.of(baseline), scores));
                             snapshot.write(m.date(), p.key().id(), p.facts(), scores, baseline);
+                            if (baseline != null) offerActions(partial, policy.decide(p.key().id(), Position.of(baseline), scores));
                             break;
                         }
                         counters[2]++;
@@ -157,7 +139,8 @@ public final class DailyWorker {
                 });
             }
             files.putSnapshotPart(m.date(), m.segment(), m.segments(), part);
-            files.putPartial(m.date(), m.phase(), m.segment(), m.segments(), JSON.writeValueAsBytes(partial));
+            files.putPartial(m.date(), DailyMessage.SCORE, m.segment(), m.segments(), JSON.writeValueAsBytes(
+                    new SegmentPartial(partial, MeasurePartial.of(population, frequency.build(), spend.build()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -167,22 +150,25 @@ public final class DailyWorker {
                 JsonLog.warn("temporary snapshot part not deleted", "file", part.getFileName().toString());
             }
         }
-        return new Result(m.phase(), m.segment(), counters[0], counters[1], counters[2], false);
+        return counters;
     }
 
-    /** What only the passage of time revealed (a user who went dormant overnight), kept for the reducer's ranking. */
-    private void offerActions(DailyPartial partial, java.util.List<ActionCandidate> found) {
-        for (ActionCandidate c : found) {
-            int keep = config.actions().types().get(c.type().id()).dailyBudget();
-            partial.offer(c.type().id(), new DailyPartial.Candidate(c.userId(), c.reasonCode(), c.reason(),
-                    Math.round(c.scores().clvOrZero() * 1000),
-                    java.util.Base64.getEncoder().encodeToString(ScoresCodec.encode(c.scores()))), keep);
+    private Path tempFile(DailyMessage m) {
+        try {
+            return Files.createTempFile(tempDir, "snapshot-" + m.date() + "-" + m.segment() + "-", ".jsonl.gz");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static boolean unchanged(StoredProfile p, ProfileScores scores, DailyMarks marks) {
-        return p.scores() != null && Arrays.equals(ScoresCodec.encode(p.scores()), ScoresCodec.encode(scores))
-                && marks.equals(p.marks());
+    /** What only the passage of time revealed, kept for the reducer's ranking. */
+    private void offerActions(DailyPartial partial, List<ActionCandidate> found) {
+        for (ActionCandidate c : found) {
+            int keep = config.actions().types().get(c.type().id()).dailyBudget();
+            partial.offer(c.type().id(), new DailyPartial.Candidate(c.userId(), c.reasonCode(), c.reason(),
+                    Math.round(c.scores().clvOrZero() * 1000), Base64.getEncoder().encodeToString(ScoresCodec.encode(c.scores()))),
+                    keep);
+        }
     }
 
     private boolean tryWrite(StoredProfile p, ProfileScores scores, DailyMarks marks) {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the daily job's reductions from the reduce queue. After the day's metrics it emits one
+ * Runs the daily job's reduction from the reduce queue. After the day's metrics it emits one
  * {@code AlertFired} metric per configured rule (1 when it fired, else 0, dimension Rule) — the
  * metric the CloudWatch alarms of the CDK app watch.
  */
@@ -43,10 +43,8 @@ public final class DailyReducerHandler implements RequestHandler<SQSEvent, SQSBa
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {
                 DailyReducer.Result r = reducer.run(DailyMessage.fromJson(m.getBody()));
-                if (r.metrics() != null) {
-                    alertMetrics(r.alerts());
-                    engine.models().invalidate();
-                }
+                alertMetrics(r.alerts());
+                engine.models().invalidate();
             } catch (RuntimeException e) {
                 JsonLog.error("daily reduction failed; it will be retried", e, "messageId", m.getMessageId());
                 metrics.count("ReductionFailures", 1).flush();

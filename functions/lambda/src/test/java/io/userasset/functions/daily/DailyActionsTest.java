@@ -41,7 +41,7 @@ class DailyActionsTest {
             List<JsonNode> candidates = new java.util.ArrayList<>();
             for (var o : cloud.s3().listObjectsV2(b -> b.bucket(LocalCloud.BUCKET).prefix("partials/dt=" + day.minusDays(7) + "/score/")).contents()) {
                 JsonNode partial = read(cloud, o.key());
-                partial.path("candidates").path("recall").forEach(candidates::add);
+                partial.path("metrics").path("candidates").path("recall").forEach(candidates::add);
             }
             assertThat(candidates.size()).isGreaterThan(5);
             candidates.sort(java.util.Comparator.comparingLong((JsonNode c) -> c.get("clvMilli").asLong()).reversed()
