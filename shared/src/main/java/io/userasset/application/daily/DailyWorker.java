@@ -106,6 +106,7 @@ public final class DailyWorker {
         try {
             try (SnapshotWriter snapshot = new SnapshotWriter(part, days)) {
                 forEachUser(m, stored -> {
+                    if (signupDay(stored) > day) return; // not a user yet on the day scored (an event of the next morning)
                     counters[0]++;
                     population.add(assessor.inputs(stored.facts(), day), scoring);
                     CustomerSummary c = assessor.customer(stored.facts(), day);
