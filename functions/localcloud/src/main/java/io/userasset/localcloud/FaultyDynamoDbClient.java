@@ -124,7 +124,14 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest r) {
         maybeThrottle(r.item());
-        return delegate.putItem(r);
+        PutItemResponse response = delegate.putItem(r);
+        // a timeout after the write landed: the caller cannot tell it apart from one before
+        if (timeoutShare > 0 && draw(timeoutShare / 2)) {
+            injected.incrementAndGet();
+            throw software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.builder()
+                    .message("injected: the call attempt timed out after the write").build();
+        }
+        return response;
     }
 
     @Override
