@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Fuzzing: for arbitrary bytes, for byte-level mutations of the valid samples and for structural
@@ -40,16 +42,19 @@ class ParserFuzzProperties {
     private static final Instant EARLIEST = ParserSettings.defaults().earliest();
     private static List<byte[]> validSamples;
     private static List<ObjectNode> validTrees;
+    private static List<ObjectNode> nativeTrees;
 
     @BeforeContainer
     static void loadSamples() throws IOException {
         Path dir = TestSupport.samples("valid");
         validSamples = new ArrayList<>();
         validTrees = new ArrayList<>();
+        nativeTrees = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> !p.getFileName().toString().startsWith("expected")).sorted().toList()) {
                 validSamples.add(Files.readAllBytes(f));
                 validTrees.add((ObjectNode) TestSupport.json(f));
+                if (f.getFileName().toString().startsWith("native-")) nativeTrees.add((ObjectNode) TestSupport.json(f));
             }
         }
     }
@@ -79,13 +84,25 @@ class ParserFuzzProperties {
         Statistics.label("outcome").collect(result instanceof ParseResult.Rejected r ? r.rejection().code().wireName() : "accepted");
     }
 
+    @Property(tries = 1500)
+    void anAcceptedNativeEventAlwaysSatisfiesTheContractSchema(@ForAll("mutatedNativeTrees") String input) {
+        ParseResult result = check(input.getBytes(StandardCharsets.UTF_8));
+        if (result instanceof ParseResult.Accepted) {
+            assertThat(ContractSchemas.validate("native/event", input)).as("accepted %s", input).isEmpty();
+        }
+        Statistics.label("outcome").collect(result instanceof ParseResult.Rejected r ? r.rejection().code().wireName() : "accepted");
+    }
+
     // ------------------------------------------------------------------ checks
 
+    /** Parses within a time limit (a parser that hangs fails the property instead of the build). */
     private static ParseResult check(byte[] input) {
-        ParseResult result = PARSER.parse(input); // must not throw
+        ParseResult result = assertTimeoutPreemptively(PARSE_TIME_LIMIT, () -> PARSER.parse(input)); // must not throw
         assertInvariants(result);
         return result;
     }
+
+    private static final Duration PARSE_TIME_LIMIT = Duration.ofSeconds(5);
 
     private static void checkText(String input) {
         ParseResult result = PARSER.parse(input);
@@ -211,11 +228,20 @@ class ParserFuzzProperties {
 
     @Provide
     Arbitrary<String> mutatedTrees() {
-        Arbitrary<Integer> sample = Arbitraries.integers().between(0, validTrees.size() - 1);
+        return mutationsOf(validTrees);
+    }
+
+    @Provide
+    Arbitrary<String> mutatedNativeTrees() {
+        return mutationsOf(nativeTrees);
+    }
+
+    private static Arbitrary<String> mutationsOf(List<ObjectNode> trees) {
+        Arbitrary<Integer> sample = Arbitraries.integers().between(0, trees.size() - 1);
         Arbitrary<Integer> where = Arbitraries.integers().between(0, 1 << 20);
         Arbitrary<Integer> how = Arbitraries.integers().between(0, 3);
         return Combinators.combine(sample, where, how, jsonValues(3)).as((i, w, h, value) -> {
-            ObjectNode tree = validTrees.get(i).deepCopy();
+            ObjectNode tree = trees.get(i).deepCopy();
             List<JsonNode[]> slots = new ArrayList<>(); // {container, key-or-index as text node}
             collect(tree, slots);
             JsonNode[] slot = slots.get(w % slots.size());

@@ -34,7 +34,7 @@ public final class ActionBus extends Construct {
     public static final Duration ARCHIVE_RETENTION = Duration.days(30);
     /** Profile-stream event source: see {@link #attachProfileStream}. */
     static final int STREAM_BATCH_SIZE = 100;
-    static final int STREAM_RETRY_ATTEMPTS = 5;
+    static final int STREAM_RETRY_ATTEMPTS = ResourceCatalog.PROFILE_STREAM_RETRY_ATTEMPTS;
     static final Duration STREAM_MAX_RECORD_AGE = Duration.hours(6);
     static final int STREAM_PARALLELIZATION = 2;
 

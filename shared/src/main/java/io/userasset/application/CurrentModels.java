@@ -13,9 +13,12 @@ import java.time.Instant;
 /**
  * The models streaming scoring uses: the latest the daily job published, re-read at most once per
  * refresh interval (they change once a day), or the documented defaults before the first run.
- * A failed refresh keeps the models in hand: scoring with yesterday's models beats failing a batch.
+ * A read is tried a few times; if it still fails, the batch is scored with the models in hand
+ * (yesterday's beat failing a batch) and the next batch tries again.
  */
 public final class CurrentModels {
+    static final int READ_ATTEMPTS = 3;
+
     private final EngineConfig config;
     private final ModelStore store;
     private final Clock clock;
@@ -35,10 +38,7 @@ public final class CurrentModels {
         ProfileAssessor current = assessor;
         if (current == null || !now.isBefore(loadedAt.plus(refreshEvery))) {
             synchronized (this) {
-                if (assessor == null || !now.isBefore(loadedAt.plus(refreshEvery))) {
-                    assessor = load(assessor);
-                    loadedAt = now;
-                }
+                if (assessor == null || !now.isBefore(loadedAt.plus(refreshEvery))) refresh(now);
                 current = assessor;
             }
         }
@@ -50,18 +50,23 @@ public final class CurrentModels {
         loadedAt = Instant.MIN;
     }
 
-    private ProfileAssessor load(ProfileAssessor previous) {
-        try {
-            ModelSet models = store.latest().orElseGet(() -> ModelSet.defaults(config));
-            if (previous != null && previous.models().equals(models)) return previous;
-            return new ProfileAssessor(config, models);
-        } catch (RuntimeException e) {
-            if (previous == null) {
-                JsonLog.error("models could not be read; scoring with the defaults", e);
-                return new ProfileAssessor(config, ModelSet.defaults(config));
+    private void refresh(Instant now) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+            try {
+                ModelSet models = store.latest().orElseGet(() -> ModelSet.defaults(config));
+                if (assessor == null || !assessor.models().equals(models)) assessor = new ProfileAssessor(config, models);
+                loadedAt = now;
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
             }
-            JsonLog.error("models could not be refreshed; keeping the ones in hand", e);
-            return previous;
+        }
+        if (assessor == null) {
+            JsonLog.error("models could not be read; scoring with the defaults until a read succeeds", failure);
+            assessor = new ProfileAssessor(config, ModelSet.defaults(config));
+        } else {
+            JsonLog.error("models could not be refreshed; keeping the ones in hand until a read succeeds", failure);
         }
     }
 }

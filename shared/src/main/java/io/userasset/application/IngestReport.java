@@ -14,9 +14,10 @@ import java.util.Map;
  * @param profilesWritten   profile writes (one per distinct user with a change, plus linked anonymous profiles)
  * @param conflictRetries   writes retried after losing to a concurrent writer
  * @param identifyConflicts identify events naming an anonymous id already linked to another user
+ * @param batchReadFallbacks batch reads of profiles that failed, so that each profile was read on its own
  */
 public record IngestReport(Map<String, RecordOutcome> outcomes, int lateApplied, int profilesWritten,
-                           int conflictRetries, int identifyConflicts) {
+                           int conflictRetries, int identifyConflicts, int batchReadFallbacks) {
 
     public IngestReport {
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));

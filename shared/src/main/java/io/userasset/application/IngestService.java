@@ -39,6 +39,8 @@ import java.util.function.Function;
  */
 public final class IngestService {
     static final int MAX_ATTEMPTS = 10;
+    /** Marks a profile whose batch read failed: it is read on its own. */
+    private static final StoredProfile NOT_LOADED = new StoredProfile(ProfileKey.user("\u0000not-loaded"), null, null, null, null, null);
 
     private final Function<byte[], ParseResult> parser;
     private final ProfileFold fold;
@@ -103,7 +105,7 @@ public final class IngestService {
         Map<String, RecordOutcome> byId = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) byId.put(records.get(i).id(), outcomes[i]);
         return new IngestReport(byId, counters.late.get(), counters.written.get(), counters.retries.get(),
-                counters.identifyConflicts.get());
+                counters.identifyConflicts.get(), counters.batchReadFallbacks.get());
     }
 
     private void storeRejects(List<RejectedInput> rejected, List<Integer> indexes, RecordOutcome[] outcomes) {
@@ -118,32 +120,48 @@ public final class IngestService {
         for (int i : indexes) outcomes[i] = outcome;
     }
 
+    /**
+     * Cost events are stored under their event id, so storing one again overwrites it; the same event
+     * twice in one batch is stored once (a batch write must not name an item twice) and the second
+     * copy reported as a duplicate.
+     */
     private void storeCosts(List<Event> costEvents, List<Integer> indexes, RecordOutcome[] outcomes) {
         if (costEvents.isEmpty()) return;
+        Map<String, Event> distinct = new LinkedHashMap<>();
+        List<Integer> firstCopies = new ArrayList<>();
+        for (int k = 0; k < costEvents.size(); k++) {
+            if (distinct.putIfAbsent(costEvents.get(k).eventId(), costEvents.get(k)) == null) firstCopies.add(indexes.get(k));
+            else outcomes[indexes.get(k)] = RecordOutcome.DUPLICATE;
+        }
         RecordOutcome outcome = RecordOutcome.APPLIED;
         try {
-            costs.record(costEvents);
+            costs.record(new ArrayList<>(distinct.values()));
         } catch (RuntimeException e) {
-            JsonLog.error("acquisition costs could not be stored; the inputs will be retried", e, "count", costEvents.size());
+            JsonLog.error("acquisition costs could not be stored; the inputs will be retried", e, "count", distinct.size());
             outcome = RecordOutcome.FAILED;
         }
-        for (int i : indexes) outcomes[i] = outcome;
+        for (int i : firstCopies) outcomes[i] = outcome;
     }
 
     private void runGroups(Map<ProfileKey, List<Indexed>> groups, RecordOutcome[] outcomes, Counters counters) {
         if (groups.isEmpty()) return;
-        Map<ProfileKey, StoredProfile> loaded;
+        Map<ProfileKey, StoredProfile> batchLoaded;
         try {
-            loaded = store.loadAll(groups.keySet());
+            batchLoaded = store.loadAll(groups.keySet());
         } catch (RuntimeException e) {
-            JsonLog.error("profiles could not be loaded; the batch's events will be retried", e, "profiles", groups.size());
-            groups.values().forEach(list -> list.forEach(x -> outcomes[x.index] = RecordOutcome.FAILED));
-            return;
+            // One failed batch read must not fail every event of the batch: each profile is read on
+            // its own instead, and only the events whose own read or write fails are retried.
+            JsonLog.warn("batch read of profiles failed; reading them one by one", "profiles", groups.size(),
+                    "error", e.getClass().getSimpleName());
+            counters.batchReadFallbacks.incrementAndGet();
+            batchLoaded = null;
         }
+        Map<ProfileKey, StoredProfile> loaded = batchLoaded;
         List<Callable<Void>> tasks = new ArrayList<>(groups.size());
         for (Map.Entry<ProfileKey, List<Indexed>> group : groups.entrySet()) {
             tasks.add(() -> {
-                runGroup(group.getKey(), group.getValue(), loaded.get(group.getKey()), outcomes, counters);
+                ProfileKey key = group.getKey();
+                runGroup(key, group.getValue(), loaded == null ? NOT_LOADED : loaded.get(key), outcomes, counters);
                 return null;
             });
         }
@@ -190,7 +208,7 @@ public final class IngestService {
     private GroupResult foldAndWrite(ProfileKey key, List<Indexed> events, StoredProfile preloaded, Counters counters,
                                      int redirects) throws Exception {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            StoredProfile base = attempt == 0 ? preloaded : store.loadLatest(key);
+            StoredProfile base = attempt == 0 && preloaded != NOT_LOADED ? preloaded : store.loadLatest(key);
             if (base != null && key.isAnonymous() && base.facts().mergedInto() != null) {
                 if (redirects > 0) throw new IllegalStateException("merged profile points to another merged profile: " + key);
                 // This visitor was linked to a user: their events belong to the user now.
@@ -250,5 +268,6 @@ public final class IngestService {
         final AtomicInteger written = new AtomicInteger();
         final AtomicInteger retries = new AtomicInteger();
         final AtomicInteger identifyConflicts = new AtomicInteger();
+        final AtomicInteger batchReadFallbacks = new AtomicInteger();
     }
 }

@@ -1,6 +1,6 @@
 package io.userasset.application;
 
-/** How one input ended (SPEC §2): exactly one of these, or the DLQ after retries of FAILED. */
+/** How one input ended (SPEC §2): exactly one of these, or the DLQ after retries of FAILED. Declared from the most to the least decisive. */
 public enum RecordOutcome {
     APPLIED,
     DUPLICATE,

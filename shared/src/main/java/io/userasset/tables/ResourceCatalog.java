@@ -94,6 +94,12 @@ public final class ResourceCatalog {
      */
     public static final int DAILY_WORKER_MAX_CONCURRENCY = 10;
 
+    /**
+     * Retries of a profile-stream record whose actions failed, before it goes to the on-failure
+     * destination (the event source reports batch item failures, so a retry starts at that record).
+     */
+    public static final int PROFILE_STREAM_RETRY_ATTEMPTS = 5;
+
     /** Reductions merge every segment's partial results: at most this many run at once (2 is Lambda's minimum). */
     public static final int DAILY_REDUCER_MAX_CONCURRENCY = 2;
 

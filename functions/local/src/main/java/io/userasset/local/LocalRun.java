@@ -191,11 +191,13 @@ public final class LocalRun {
 
         LogTap log = p.log();
         ObjectNode events = s.putObject("events");
-        events.put("sent", p.sent());
-        events.put("applied", log.applied.get());
-        events.put("duplicate", log.duplicate.get());
-        events.put("rejected", log.rejected.get());
-        events.put("deadLettered", deadLettered);
+        LocalPipeline.Accounting accounting = p.accounting();
+        events.put("sent", accounting.sent());
+        events.put("applied", accounting.applied());
+        events.put("duplicate", accounting.duplicate());
+        events.put("rejected", accounting.rejected());
+        events.put("deadLettered", accounting.deadLettered());
+        events.put("inDeadLetterQueue", deadLettered);
         // Refused before sending: lines the runner could not turn into a message, or that SQS refused.
         long inputRejected = rejectionCodes.entrySet().stream().filter(e -> e.getKey().startsWith(InputRejection.INPUT + ":"))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -204,7 +206,7 @@ public final class LocalRun {
         events.put("retriedAttempts", log.failedAttempts.get());
         events.put("appliedLate", log.late.get());
         events.put("profileWrites", log.profilesWritten.get());
-        events.put("balanced", p.sent() == log.applied.get() + log.duplicate.get() + log.rejected.get() + deadLettered);
+        events.put("balanced", accounting.balanced() && accounting.deadLettered() == deadLettered);
         ObjectNode codes = events.putObject("rejectionsByCode");
         rejectionCodes.forEach(codes::put);
 

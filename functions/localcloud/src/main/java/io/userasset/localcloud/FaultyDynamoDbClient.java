@@ -40,8 +40,10 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     private final DynamoDbClient delegate;
     private volatile Predicate<Map<String, AttributeValue>> throttleWrite = item -> false;
     private volatile double throttleShare;
+    private volatile boolean throttleBatchReads;
     private volatile double timeoutShare;
     private final AtomicLong crashAfterWrites = new AtomicLong(-1);
+    private volatile Predicate<Map<String, AttributeValue>> crashRule = item -> true;
     private final AtomicLong injected = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
     private final java.util.Random random = new java.util.Random(42);
@@ -53,6 +55,11 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     /** Throttle every put of an item the rule matches (e.g. a given user's profile). */
     public void throttleWritesWhere(Predicate<Map<String, AttributeValue>> rule) {
         this.throttleWrite = rule;
+    }
+
+    /** Throttle every BatchGetItem (single reads still work). */
+    public void throttleBatchReads(boolean on) {
+        this.throttleBatchReads = on;
     }
 
     /** Throttle a random share of all calls (0 = none). */
@@ -67,12 +74,19 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
 
     /** After {@code writes} more successful writes, the next write crashes the invocation once. */
     public void crashAfterWrites(long writes) {
+        crashOnceAfterWritesWhere(writes, item -> true);
+    }
+
+    /** As {@link #crashAfterWrites(long)}, counting only writes of items the rule matches (e.g. the daily job's). */
+    public void crashOnceAfterWritesWhere(long writes, Predicate<Map<String, AttributeValue>> rule) {
+        crashRule = rule;
         crashAfterWrites.set(writes);
     }
 
     public void heal() {
         throttleWrite = item -> false;
         throttleShare = 0;
+        throttleBatchReads = false;
         timeoutShare = 0;
         crashAfterWrites.set(-1);
     }
@@ -93,7 +107,7 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     }
 
     private void maybeThrottle(Map<String, AttributeValue> item) {
-        if (item != null && crashAfterWrites.get() >= 0 && crashAfterWrites.getAndDecrement() == 0) {
+        if (item != null && crashAfterWrites.get() >= 0 && crashRule.test(item) && crashAfterWrites.getAndDecrement() == 0) {
             crashes.incrementAndGet();
             throw new SimulatedCrash();
         }
@@ -104,15 +118,17 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
         }
         boolean hit = item != null && throttleWrite.test(item);
         if (!hit && throttleShare > 0) hit = draw(throttleShare);
-        if (hit) {
-            injected.incrementAndGet();
-            throw (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
-                    .message("injected: the level of configured provisioned throughput for the table was exceeded")
-                    .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
-                            .serviceName("DynamoDB").build())
-                    .build();
-        }
+        if (hit) throw throttled();
+    }
+
+    private ProvisionedThroughputExceededException throttled() {
+        injected.incrementAndGet();
+        return (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
+                .message("injected: the level of configured provisioned throughput for the table was exceeded")
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException")
+                        .serviceName("DynamoDB").build())
+                .build();
     }
 
     private boolean draw(double share) {
@@ -154,6 +170,7 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
+        if (throttleBatchReads) throw throttled();
         maybeThrottle(null);
         return delegate.batchGetItem(r);
     }

@@ -13,12 +13,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fault injection in front of a real SQS (ElasticMQ) client: the next {@code failBatches}
  * SendMessageBatch calls deliver only every other entry and report the rest as failed, the way the
- * service reports a partial failure. Delivered entries really reach the queue.
+ * service reports a partial failure (PutEvents reports it the same way; the actions bus stand-in is a
+ * queue). Delivered entries really reach the queue.
  */
 public final class FaultySqsClient implements SqsClient {
     private final SqsClient delegate;
     private final AtomicInteger failBatches = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private volatile boolean everyOther;
+    private boolean passNext;
 
     public FaultySqsClient(SqsClient delegate) {
         this.delegate = delegate;
@@ -26,6 +29,16 @@ public final class FaultySqsClient implements SqsClient {
 
     public void failNextBatches(int batches) {
         failBatches.set(batches);
+        everyOther = false;
+    }
+
+    /**
+     * Of the next {@code 2 × batches} calls, every other one fails partially (a single-entry call
+     * fails whole), so that a sender's retry of the failed entries goes through.
+     */
+    public void failEveryOtherBatch(int batches) {
+        failBatches.set(batches);
+        everyOther = true;
     }
 
     public int injected() {
@@ -34,14 +47,22 @@ public final class FaultySqsClient implements SqsClient {
 
     @Override
     public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
-        if (failBatches.getAndUpdate(n -> Math.max(0, n - 1)) == 0 || request.entries().size() < 2) {
+        if (everyOther) {
+            synchronized (this) {
+                boolean pass = passNext || failBatches.get() == 0;
+                passNext = !pass;
+                if (pass) return delegate.sendMessageBatch(request);
+                failBatches.decrementAndGet();
+            }
+        } else if (failBatches.getAndUpdate(n -> Math.max(0, n - 1)) == 0 || request.entries().size() < 2) {
             return delegate.sendMessageBatch(request);
         }
+        boolean single = request.entries().size() == 1;
         List<SendMessageBatchRequestEntry> keep = new ArrayList<>();
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (int i = 0; i < request.entries().size(); i++) {
             SendMessageBatchRequestEntry e = request.entries().get(i);
-            if (i % 2 == 0) {
+            if (i % 2 == 0 && !single) {
                 keep.add(e);
             } else {
                 failed.add(BatchResultErrorEntry.builder().id(e.id()).code("InternalError").senderFault(false)
@@ -49,6 +70,7 @@ public final class FaultySqsClient implements SqsClient {
                 injected.incrementAndGet();
             }
         }
+        if (keep.isEmpty()) return SendMessageBatchResponse.builder().failed(failed).successful(List.of()).build();
         SendMessageBatchResponse sent = delegate.sendMessageBatch(request.toBuilder().entries(keep).build());
         List<BatchResultErrorEntry> allFailed = new ArrayList<>(sent.failed());
         allFailed.addAll(failed);

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * What Lambda's DynamoDB event source mapping does, over the real Streams API of DynamoDB Local:
  * read each shard from the start, invoke the handler with real {@link DynamodbEvent} batches, and on
  * reported failures re-deliver the shard from the lowest failed sequence number, up to
- * {@code maxRetries} times; then the records are given up (counted, as Lambda would send them to the
+ * {@code maxRetries} times for the same record; then the records are given up (counted, as Lambda would send them to the
  * on-failure destination).
  */
 public final class LocalDynamoStreamEventSource {
@@ -114,7 +114,9 @@ public final class LocalDynamoStreamEventSource {
                     break;
                 }
             }
-            int attempt = attempts.merge(shard, 1, Integer::sum);
+            // Retries count against the record that failed: a delivery that got further starts the count again.
+            int attempt = keepFrom > 0 ? 1 : attempts.merge(shard, 1, Integer::sum);
+            if (keepFrom > 0) attempts.put(shard, 1);
             if (attempt > maxRetries) {
                 givenUp.addAndGet(delivery.size() - keepFrom);
                 keepFrom = delivery.size();

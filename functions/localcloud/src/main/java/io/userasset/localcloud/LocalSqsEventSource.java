@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -30,7 +31,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the handler with a real {@link SQSEvent}, delete the messages it did not report as failed, and
  * leave the failed ones to be received again — until the queue's redrive policy moves them to the
  * DLQ. One difference, for speed: a failed message becomes visible again after {@code retryDelay}
- * instead of the queue's visibility timeout. A handler that throws fails the whole batch, as in Lambda.
+ * instead of the queue's visibility timeout. A handler that throws fails the whole batch, as in Lambda;
+ * so does a killed invocation ({@link FaultyDynamoDbClient.SimulatedCrash}).
+ *
+ * <p>For fault drills, {@link #loseAcknowledgementsOfNextBatches(int)} makes whole handled batches
+ * come back, as when the deletes are lost or the invocation times out after doing its work: SQS
+ * delivers at least once, and the handler must not count such a batch twice.
  */
 public final class LocalSqsEventSource {
     private final SqsClient sqs;
@@ -42,8 +48,12 @@ public final class LocalSqsEventSource {
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong crashed = new AtomicLong();
+    private final AtomicLong redelivered = new AtomicLong();
+    private final AtomicInteger loseAcknowledgements = new AtomicInteger();
     private volatile ExecutorService io;
     private volatile int parallelism = 1;
+    private volatile Duration batchingWindow = Duration.ZERO;
 
     public LocalSqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                                int batchSize, Duration retryDelay) {
@@ -76,8 +86,9 @@ public final class LocalSqsEventSource {
 
     /** Receives up to one batch and hands it to the handler; returns the number of messages received. */
     public int pollOnce() {
-        List<Message> batch = parallelism > 1 ? receiveInParallel() : receive();
+        List<Message> batch = receiveUpTo(batchSize);
         if (batch.isEmpty()) return 0;
+        if (!batchingWindow.isZero()) fillWithinWindow(batch);
         received.addAndGet(batch.size());
         invocations.incrementAndGet();
         Set<String> failedIds = new HashSet<>();
@@ -86,33 +97,83 @@ public final class LocalSqsEventSource {
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failedIds.add(f.getItemIdentifier()));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | FaultyDynamoDbClient.SimulatedCrash e) {
+            if (killedBy(e)) crashed.incrementAndGet();
             batch.forEach(m -> failedIds.add(m.messageId()));
         }
+        boolean acknowledgementLost = loseAcknowledgements.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (acknowledgementLost) redelivered.addAndGet(batch.size() - failedIds.size());
         List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        List<ChangeMessageVisibilityBatchRequestEntry> retry = new ArrayList<>();
         for (Message m : batch) {
-            if (failedIds.contains(m.messageId())) {
-                failed.incrementAndGet();
-                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
-                        .visibilityTimeout((int) retryDelay.toSeconds()));
+            if (failedIds.contains(m.messageId())) failed.incrementAndGet();
+            if (acknowledgementLost || failedIds.contains(m.messageId())) {
+                retry.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(retry.size()))
+                        .receiptHandle(m.receiptHandle()).visibilityTimeout((int) retryDelay.toSeconds()).build());
             } else {
                 done.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(done.size()))
                         .receiptHandle(m.receiptHandle()).build());
             }
         }
-        List<Runnable> deletes = new ArrayList<>();
+        List<Runnable> acknowledgements = new ArrayList<>();
         for (int from = 0; from < done.size(); from += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(from, Math.min(done.size(), from + 10));
-            deletes.add(() -> sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk)));
+            acknowledgements.add(() -> sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk)));
         }
-        runAll(deletes);
+        for (int from = 0; from < retry.size(); from += 10) {
+            List<ChangeMessageVisibilityBatchRequestEntry> chunk = retry.subList(from, Math.min(retry.size(), from + 10));
+            acknowledgements.add(() -> sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(chunk)));
+        }
+        runAll(acknowledgements);
         return batch.size();
     }
 
-    private List<Message> receive() {
+    /** A crash in one of the handler's own threads reaches it wrapped. */
+    private static boolean killedBy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FaultyDynamoDbClient.SimulatedCrash) return true;
+        }
+        return false;
+    }
+
+    private List<Message> receiveUpTo(int limit) {
+        return parallelism > 1 ? receiveInParallel(limit) : receiveInTurn(limit);
+    }
+
+    /**
+     * Lambda's batching window: keep gathering until the batch is full or the window has passed —
+     * here only while more messages are on their way (in flight beyond this batch, e.g. a failed
+     * batch about to become visible again), so that a drained queue costs no waiting.
+     */
+    private void fillWithinWindow(List<Message> batch) {
+        long deadline = System.nanoTime() + batchingWindow.toNanos();
+        while (batch.size() < batchSize && System.nanoTime() < deadline && moreOnTheWay(batch.size())) {
+            List<Message> more = receiveUpTo(batchSize - batch.size());
+            if (!more.isEmpty()) {
+                batch.addAll(more);
+                continue;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean moreOnTheWay(int held) {
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
+        return Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)) > 0
+                || Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)) > held;
+    }
+
+    private List<Message> receiveInTurn(int limit) {
         List<Message> batch = new ArrayList<>();
-        while (batch.size() < batchSize) {
-            int want = Math.min(10, batchSize - batch.size());
+        while (batch.size() < limit) {
+            int want = Math.min(10, limit - batch.size());
             List<Message> got = receive(want);
             if (got.isEmpty()) break;
             batch.addAll(got);
@@ -126,7 +187,7 @@ public final class LocalSqsEventSource {
     }
 
     /** Several receivers fill one batch; each reserves its share first, so the batch never exceeds batchSize. */
-    private List<Message> receiveInParallel() {
+    private List<Message> receiveInParallel(int limit) {
         List<Message> batch = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger reserved = new AtomicInteger();
         AtomicBoolean empty = new AtomicBoolean();
@@ -134,7 +195,7 @@ public final class LocalSqsEventSource {
         for (int i = 0; i < parallelism; i++) {
             receivers.add(() -> {
                 while (!empty.get()) {
-                    int want = reserve(reserved, 10);
+                    int want = reserve(reserved, 10, limit);
                     if (want == 0) return;
                     List<Message> got = receive(want);
                     reserved.addAndGet(got.size() - want);
@@ -150,10 +211,10 @@ public final class LocalSqsEventSource {
         return new ArrayList<>(batch);
     }
 
-    private int reserve(AtomicInteger reserved, int max) {
+    private int reserve(AtomicInteger reserved, int max, int limit) {
         while (true) {
             int now = reserved.get();
-            int want = Math.min(max, batchSize - now);
+            int want = Math.min(max, limit - now);
             if (want <= 0) return 0;
             if (reserved.compareAndSet(now, now + want)) return want;
         }
@@ -180,6 +241,12 @@ public final class LocalSqsEventSource {
             }
         }
         if (failure != null) throw failure;
+    }
+
+    /** Lambda's MaximumBatchingWindow (zero: invoke with what one pass of receives found). */
+    public LocalSqsEventSource batchingWindow(Duration window) {
+        this.batchingWindow = window;
+        return this;
     }
 
     /** Stops the receive/delete threads of {@link #parallelism(int)}, if any. */
@@ -216,6 +283,21 @@ public final class LocalSqsEventSource {
 
     public long failed() {
         return failed.get();
+    }
+
+    /** Invocations killed mid-batch (their whole batch was retried). */
+    public long crashed() {
+        return crashed.get();
+    }
+
+    /** Messages handled but delivered again because their batch's acknowledgement was lost. */
+    public long redelivered() {
+        return redelivered.get();
+    }
+
+    /** The next {@code batches} handled batches are not deleted: every message in them comes back. */
+    public void loseAcknowledgementsOfNextBatches(int batches) {
+        loseAcknowledgements.set(batches);
     }
 
     private SQSEvent toEvent(List<Message> batch) {

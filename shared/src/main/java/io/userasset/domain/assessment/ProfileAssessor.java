@@ -50,6 +50,9 @@ public final class ProfileAssessor {
         var before = previous == null ? null : previous.previousStage();
         if (previous != null) {
             if (previous.stage() == stage) since = previous.stageSinceDay();
+            // Stage history has day granularity: a stage that began and ended on the same day leaves
+            // no trace, so the history does not depend on how a day's events were split into writes.
+            else if (previous.stageSinceDay() == asOfDay) before = previous.previousStage();
             else before = previous.stage();
         }
         var rfm = s.rfm();

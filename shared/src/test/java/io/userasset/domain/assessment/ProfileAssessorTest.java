@@ -74,6 +74,23 @@ class ProfileAssessorTest {
     }
 
     @Test
+    void aStageThatBeganAndEndedTheSameDayLeavesNoTraceSoSplittingADaysWritesChangesNothing() {
+        ProfileFacts registered = fold.empty();
+        fold.apply(registered, event("reg", 0, new Payload.Registration("ads", null)));
+        ProfileFacts buyer = buyer(1, 3);
+        ProfileScores oneWrite = assessor.assess(buyer, day0 + 2, null);
+        ProfileScores firstOfTwo = assessor.assess(registered, day0 + 2, null);
+        assertThat(firstOfTwo.stage()).isNotEqualTo(oneWrite.stage());
+        ProfileScores secondOfTwo = assessor.assess(buyer, day0 + 2, firstOfTwo);
+        assertThat(secondOfTwo).isEqualTo(oneWrite);
+
+        // on a later day the stage the day ended in is history
+        ProfileScores nextDay = assessor.assess(registered, day0 + 3, firstOfTwo);
+        ProfileScores after = assessor.assess(buyer, day0 + 4, nextDay);
+        assertThat(after.previousStage()).isEqualTo(firstOfTwo.stage());
+    }
+
+    @Test
     void aNonBuyerHasNoRfmAndNoClv() {
         ProfileFacts f = fold.empty();
         fold.apply(f, event("reg", 0, new Payload.Registration("organic", null)));

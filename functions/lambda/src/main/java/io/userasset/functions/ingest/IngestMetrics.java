@@ -22,6 +22,7 @@ final class IngestMetrics {
                 .count("ProfilesWritten", report.profilesWritten())
                 .count("WriteConflictRetries", report.conflictRetries())
                 .count("IdentifyConflicts", report.identifyConflicts())
+                .count("BatchReadFallbacks", report.batchReadFallbacks())
                 .milliseconds(Metrics.BATCH_LATENCY, batchMillis)
                 .flush();
         JsonLog.info("batch ingested", "source", source, "records", records,

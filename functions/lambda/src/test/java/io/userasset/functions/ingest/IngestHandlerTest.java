@@ -103,6 +103,43 @@ class IngestHandlerTest {
     }
 
     @Test
+    void aFailedBatchReadFallsBackToSingleReadsAndFailsNothing() {
+        List<EventJson.Sent> history = EventJson.history(new Random(13), "b-", 20, 400, 20, false);
+        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
+        local.clearProfiles();
+
+        local.faults.throttleBatchReads(true);
+        java.util.concurrent.atomic.AtomicInteger fallbacks = new java.util.concurrent.atomic.AtomicInteger();
+        local.engine.onIngestReport(r -> fallbacks.addAndGet(r.batchReadFallbacks()));
+        for (int from = 0; from < history.size(); from += 100) {
+            SQSBatchResponse response = handler.handleRequest(EventJson.sqs(history.subList(from, Math.min(history.size(), from + 100))), null);
+            assertThat(response.getBatchItemFailures()).isEmpty();
+        }
+        local.engine.onIngestReport(r -> { });
+        assertThat(fallbacks.get()).as("batches that fell back to single reads").isEqualTo((history.size() + 99) / 100);
+        assertThat(facts()).isEqualTo(expected);
+    }
+
+    @Test
+    void theSameCostEventTwiceInOneBatchIsStoredOnceAndTheCopyIsADuplicate() {
+        String cost = "{\"eventId\":\"cost-2026-02-01-tv\",\"type\":\"acquisition_cost\",\"occurredAt\":\"2026-02-02T01:00:00Z\","
+                + "\"properties\":{\"channel\":\"tv\",\"amount\":125.5,\"currency\":\"USD\",\"date\":\"2026-02-01\"}}";
+        List<io.userasset.application.IngestReport> reports = new ArrayList<>();
+        local.engine.onIngestReport(reports::add);
+        SQSBatchResponse response = handler.handleRequest(EventJson.sqs(List.of(
+                new EventJson.Sent("cost-a", cost, null), new EventJson.Sent("cost-b", cost, null))), null);
+        local.engine.onIngestReport(r -> { });
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(reports.get(0).outcomes()).containsEntry("cost-a", io.userasset.application.RecordOutcome.APPLIED)
+                .containsEntry("cost-b", io.userasset.application.RecordOutcome.DUPLICATE);
+        var costs = new io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore(cloud.dynamoDb(),
+                cloud.tableName(io.userasset.tables.ResourceCatalog.ENGINE));
+        assertThat(costs.costsOn(java.time.LocalDate.parse("2026-02-01"))).containsExactly(Map.entry("tv", 125_500L));
+    }
+
+    @Test
     void aYearOfDailyActivityAnd200OrdersStaysWithinOneWriteUnit() {
         List<EventJson.Sent> events = new ArrayList<>();
         events.add(new EventJson.Sent("reg", EventJson.event("reg", "user_registered", "heavy-user-000001", null,

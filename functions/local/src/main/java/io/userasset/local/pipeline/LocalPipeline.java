@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.userasset.adapters.sqs.SqsEventPublisher;
+import io.userasset.application.RecordOutcome;
 import io.userasset.config.EngineConfig;
 import io.userasset.domain.time.Days;
 import io.userasset.functions.Engine;
@@ -29,6 +30,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -59,7 +61,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -88,6 +92,35 @@ public final class LocalPipeline implements AutoCloseable {
     public record Settings(int ingestBatchSize, int segments, Duration retryDelay, int ioThreads, int streamBatchSize) {
         public static Settings defaults() {
             return new Settings(10_000, 2, Duration.ofSeconds(1), 4, 1_000);
+        }
+    }
+
+    /** The two phases of a simulated day. */
+    public enum Phase { INGEST, DAILY_JOB }
+
+    /**
+     * What a fault drill changes in the wiring: the engine's DynamoDB client and the client behind
+     * the actions bus, each wrapped (e.g. with fault injection); whether the operator redrives the
+     * ingest DLQ once a day's queue is drained (as after a DLQ alarm, before the daily job); and a
+     * hook called as each phase of a day starts (to arm faults for that phase).
+     */
+    public record Wiring(UnaryOperator<DynamoDbClient> dynamoDb, UnaryOperator<SqsClient> actionsBus, boolean redriveDeadLetters,
+                         BiConsumer<LocalDate, Phase> phaseStarts) {
+        public static Wiring production() {
+            return new Wiring(UnaryOperator.identity(), UnaryOperator.identity(), false, (day, phase) -> { });
+        }
+    }
+
+    /** How one sent input ended: exactly one of these (SPEC §2). */
+    public enum InputOutcome { APPLIED, DUPLICATE, REJECTED, DEAD_LETTERED }
+
+    /**
+     * Every sent input by how it ended, from the outcomes of its deliveries (a retried or redelivered
+     * message counts once); {@code redriven} inputs went to the DLQ and were sent again by the redrive.
+     */
+    public record Accounting(long sent, long applied, long duplicate, long rejected, long deadLettered, long redriven) {
+        public boolean balanced() {
+            return sent == applied + duplicate + rejected + deadLettered;
         }
     }
 
@@ -135,10 +168,21 @@ public final class LocalPipeline implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final Set<String> seenRejectObjects = new HashSet<>();
     private final List<InputRejection> engineRejections = new ArrayList<>();
-    private long rejectedSeen;
+    private final Set<String> rejectedMessagesSeen = new HashSet<>();
+    private final Wiring wiring;
+    private final Map<String, RecordOutcome> settledOutcome = new ConcurrentHashMap<>();
+    private final Map<InputOutcome, AtomicLong> outcomes = new java.util.EnumMap<>(InputOutcome.class);
+    private final AtomicLong redriven = new AtomicLong();
+    private BiConsumer<OutboundEvent, InputOutcome> onInputSettled = (input, outcome) -> { };
 
     public LocalPipeline(EngineConfig config, Settings settings, LocalDate firstDay, LogTap log, Timers timers) {
+        this(config, settings, firstDay, log, timers, Wiring.production());
+    }
+
+    public LocalPipeline(EngineConfig config, Settings settings, LocalDate firstDay, LogTap log, Timers timers, Wiring wiring) {
         this.config = config;
+        this.wiring = wiring;
+        for (InputOutcome o : InputOutcome.values()) outcomes.put(o, new AtomicLong());
         this.settings = settings;
         this.log = log;
         this.timers = timers;
@@ -160,10 +204,13 @@ public final class LocalPipeline implements AutoCloseable {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build());
             // The bus stand-ins are queues; what is counted is what EventBridge would bill: events put.
-            this.actionsOut = new CountingPublisher(new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS), clock));
+            this.actionsOut = new CountingPublisher(new SqsEventPublisher(wiring.actionsBus().apply(cloud.sqs()),
+                    cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS), clock));
             this.alertsOut = new CountingPublisher(new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ALERTS), clock));
             this.engine = new Engine(config, cloud.resourceNames(),
-                    new Engine.Clients(cloud.dynamoDb(), s3, sqs, actionsOut, alertsOut), clock, "UserAssetEngineLocal");
+                    new Engine.Clients(wiring.dynamoDb().apply(cloud.dynamoDb()), s3, sqs, actionsOut, alertsOut), clock,
+                    "UserAssetEngineLocal");
+            engine.onIngestReport(report -> report.outcomes().forEach((id, outcome) -> settledOutcome.merge(id, outcome, LocalPipeline::decisive)));
             for (FunctionSpec f : List.of(ResourceCatalog.INGEST_SQS, ResourceCatalog.PROFILE_STREAM,
                     ResourceCatalog.DAILY_COORDINATOR, ResourceCatalog.DAILY_WORKER, ResourceCatalog.DAILY_REDUCER)) {
                 functions.put(f.logicalName(), new FunctionStats(f));
@@ -176,7 +223,9 @@ public final class LocalPipeline implements AutoCloseable {
             });
             this.ingest = new LocalSqsEventSource(sqs, ingestUrl,
                     timed(new SqsIngestHandler(engine), ResourceCatalog.INGEST_SQS), settings.ingestBatchSize(), settings.retryDelay())
-                    .parallelism(settings.ioThreads());
+                    .parallelism(settings.ioThreads())
+                    // as the event source mapping's window: retried messages come back in one batch
+                    .batchingWindow(settings.retryDelay().multipliedBy(2));
             DailyWorkerHandler worker = new DailyWorkerHandler(engine);
             for (int i = 0; i < settings.segments(); i++) {
                 workers.add(new LocalSqsEventSource(sqs, cloud.queueUrl(ResourceCatalog.DAILY_WORK),
@@ -187,7 +236,8 @@ public final class LocalPipeline implements AutoCloseable {
             String streamArn = cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES)))
                     .table().latestStreamArn();
             this.stream = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(), streamArn,
-                    timed(new ProfileStreamHandler(engine), ResourceCatalog.PROFILE_STREAM), settings.streamBatchSize(), 3);
+                    timed(new ProfileStreamHandler(engine), ResourceCatalog.PROFILE_STREAM), settings.streamBatchSize(),
+                    ResourceCatalog.PROFILE_STREAM_RETRY_ATTEMPTS);
             this.coordinator = new DailyCoordinatorHandler(engine);
         } catch (RuntimeException | Error e) {
             cloud.close();
@@ -241,14 +291,77 @@ public final class LocalPipeline implements AutoCloseable {
      */
     public void runDay(LocalDate day, List<OutboundEvent> events, List<OutboundEvent> next, Consumer<InputRejection> onRejected) {
         clock.set(endOfDay(day));
+        wiring.phaseStarts().accept(day, Phase.INGEST);
         Map<String, OutboundEvent> byMessageId = present != null ? awaitPresend() : timers.get("send", () -> send(events, onRejected));
         timers.time("ingest", ingest::drain);
-        if (log.rejected.get() > rejectedSeen) {
-            rejectedSeen = log.rejected.get();
-            timers.time("rejects", () -> collectRejects(day, byMessageId, onRejected));
-        }
+        if (wiring.redriveDeadLetters()) timers.time("redrive", () -> redriveUntilEmpty(byMessageId));
+        if (settle(byMessageId) > 0) timers.time("rejects", () -> collectRejects(day, byMessageId, onRejected));
         if (next != null && !next.isEmpty()) presend(next, onRejected);
+        wiring.phaseStarts().accept(day, Phase.DAILY_JOB);
         timers.time("daily", () -> dailyJob(day));
+    }
+
+    /**
+     * Of two deliveries of one message, the outcome that says what happened to the event: applied
+     * once applied (a delivery again after a lost acknowledgement finds it a duplicate), and a
+     * failure only when no delivery did better ({@link RecordOutcome} is declared in that order).
+     */
+    private static RecordOutcome decisive(RecordOutcome earlier, RecordOutcome later) {
+        return earlier.ordinal() <= later.ordinal() ? earlier : later;
+    }
+
+    /**
+     * Every input of the day by how it ended, from its deliveries' outcomes; one that no delivery
+     * settled (all failed, or none finished) is in the DLQ now. Returns the rejected count.
+     */
+    private long settle(Map<String, OutboundEvent> byMessageId) {
+        long rejected = 0;
+        for (Map.Entry<String, OutboundEvent> sentInput : byMessageId.entrySet()) {
+            RecordOutcome last = settledOutcome.remove(sentInput.getKey());
+            InputOutcome outcome = last == null || last == RecordOutcome.FAILED ? InputOutcome.DEAD_LETTERED
+                    : InputOutcome.valueOf(last.name());
+            if (outcome == InputOutcome.REJECTED) rejected++;
+            outcomes.get(outcome).incrementAndGet();
+            onInputSettled.accept(sentInput.getValue(), outcome);
+        }
+        return rejected;
+    }
+
+    /** Called once for every sent input when its day's queue is drained. */
+    public void onInputSettled(BiConsumer<OutboundEvent, InputOutcome> listener) {
+        this.onInputSettled = listener;
+    }
+
+    public Accounting accounting() {
+        return new Accounting(sent.get(), outcomes.get(InputOutcome.APPLIED).get(), outcomes.get(InputOutcome.DUPLICATE).get(),
+                outcomes.get(InputOutcome.REJECTED).get(), outcomes.get(InputOutcome.DEAD_LETTERED).get(), redriven.get());
+    }
+
+    public LocalSqsEventSource ingestSource() {
+        return ingest;
+    }
+
+    /**
+     * The operator's redrive: what the ingest DLQ holds goes back to the ingest queue (as SQS's
+     * StartMessageMoveTask does) and is drained again, a few rounds at most while faults persist.
+     */
+    private void redriveUntilEmpty(Map<String, OutboundEvent> byMessageId) {
+        String dlq = cloud.dlqUrl(ResourceCatalog.INGEST);
+        for (int round = 0; round < 5 && deadLettered(ResourceCatalog.INGEST) > 0; round++) {
+            while (true) {
+                var messages = cloud.sqs().receiveMessage(b -> b.queueUrl(dlq).maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+                if (messages.isEmpty()) break;
+                for (var m : messages) {
+                    String id = cloud.sqs().sendMessage(b -> b.queueUrl(ingestUrl).messageBody(m.body())).messageId();
+                    OutboundEvent input = byMessageId.remove(m.messageId());
+                    settledOutcome.remove(m.messageId());
+                    if (input != null) byMessageId.put(id, input);
+                    cloud.sqs().deleteMessage(b -> b.queueUrl(dlq).receiptHandle(m.receiptHandle()));
+                    redriven.incrementAndGet();
+                }
+            }
+            ingest.drain();
+        }
     }
 
     /** Messages sent ahead (the next day's), with what SQS refused of them. */
@@ -382,6 +495,8 @@ public final class LocalPipeline implements AutoCloseable {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) continue;
                     JsonNode r = JSON.readTree(line);
+                    // a batch retried after a crash stores its rejects again
+                    if (!rejectedMessagesSeen.add(r.path("source").asText())) continue;
                     OutboundEvent input = byMessageId.get(r.path("source").asText());
                     String payload = r.hasNonNull("payload") ? r.get("payload").asText() : null;
                     InputRejection rejection = new InputRejection(input == null ? "message " + r.path("source").asText() : input.origin(),

@@ -16,16 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Where the handlers' JSON log and EMF lines go in a local run: a file (logs.jsonl), so the console
  * stays readable. It also reads the ingest handler's per-batch summary line ("batch ingested") —
- * the same figures CloudWatch gets as EMF metrics — to count every event's final outcome. A FAILED
- * event is not final: it is retried, and counted when it ends applied, duplicate or rejected, or in
- * the DLQ (counted from the queue at the end).
+ * the same figures CloudWatch gets as EMF metrics — to count per-attempt figures (retried events,
+ * late events, profile writes) and errors. How each input finally ended is counted per input by
+ * {@link LocalPipeline#accounting()}, which a retried or redelivered batch cannot count twice.
  */
 public final class LogTap extends PrintStream {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public final AtomicLong applied = new AtomicLong();
-    public final AtomicLong duplicate = new AtomicLong();
-    public final AtomicLong rejected = new AtomicLong();
     public final AtomicLong failedAttempts = new AtomicLong();
     public final AtomicLong late = new AtomicLong();
     public final AtomicLong profilesWritten = new AtomicLong();
@@ -68,9 +65,6 @@ public final class LogTap extends PrintStream {
         if (!line.contains("\"message\":\"batch ingested\"")) return;
         try {
             JsonNode n = JSON.readTree(line);
-            applied.addAndGet(n.path("applied").asLong());
-            duplicate.addAndGet(n.path("duplicate").asLong());
-            rejected.addAndGet(n.path("rejected").asLong());
             failedAttempts.addAndGet(n.path("failed").asLong());
             late.addAndGet(n.path("late").asLong());
             profilesWritten.addAndGet(n.path("profilesWritten").asLong());
