@@ -485,7 +485,8 @@ public final class EventParser {
             case USER_REGISTERED -> new Payload.Registration(label(p, "channel", d), label(p, "campaign", d));
             case SESSION_STARTED -> {
                 String source = label(p, "source", d);
-                yield new Payload.Session(source != null ? source : NATIVE_SOURCE);
+                // an informational label: a blank one says nothing, so it gets the default
+                yield new Payload.Session(source != null && !source.isBlank() ? source : NATIVE_SOURCE);
             }
             case ORDER_PAID -> new Payload.OrderPaid(id(p, "orderId", d), money(p, d));
             case ORDER_REFUNDED -> new Payload.OrderRefunded(id(p, "orderId", d), money(p, d));

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param kmsKey                 one customer-managed KMS key for tables, queues, stream, bucket, bus, logs, topic
  * @param destroyOnRemove        dev/test: data resources are deleted with the stack (bucket emptied first)
  * @param kinesis                also deploy a Kinesis stream + the ingest-kinesis function
+ * @param fifoIngest             make the ingest queue FIFO (message group = user, deduplication id = event id)
  * @param ingestMaxConcurrency   most concurrent ingest-sqs invocations the SQS event source starts
  * @param dailyWorkerConcurrency most concurrent daily workers
  * @param reservedConcurrency    also reserve concurrency for the daily worker and reducer (= their maxima)
@@ -40,6 +41,7 @@ import java.util.regex.Pattern;
  * @param config                 the merged engine configuration (defaults + override)
  */
 public record DeploymentSettings(String stackName, boolean kmsKey, boolean destroyOnRemove, boolean kinesis,
+                                 boolean fifoIngest,
                                  int ingestMaxConcurrency, int dailyWorkerConcurrency, boolean reservedConcurrency,
                                  int logRetentionDays, boolean tracing, Optional<String> alarmEmail,
                                  Optional<Path> configFile, Optional<String> overrideJson, EngineConfig config) {
@@ -52,6 +54,7 @@ public record DeploymentSettings(String stackName, boolean kmsKey, boolean destr
         d.put("kmsKey", false);
         d.put("destroyOnRemove", false);
         d.put("kinesis", false);
+        d.put("fifoIngest", false);
         d.put("ingestMaxConcurrency", 20);
         d.put("dailyWorkerConcurrency", ResourceCatalog.DAILY_WORKER_MAX_CONCURRENCY);
         d.put("reservedConcurrency", false);
@@ -90,7 +93,7 @@ public record DeploymentSettings(String stackName, boolean kmsKey, boolean destr
         EngineConfig config = override.map(ConfigLoader::withOverrides).orElseGet(ConfigLoader::defaults);
         checkZone(config.time().zone());
         return new DeploymentSettings(stackName,
-                bool(text, "kmsKey"), bool(text, "destroyOnRemove"), bool(text, "kinesis"),
+                bool(text, "kmsKey"), bool(text, "destroyOnRemove"), bool(text, "kinesis"), bool(text, "fifoIngest"),
                 integer(text, "ingestMaxConcurrency", 2, 1000),
                 integer(text, "dailyWorkerConcurrency", 2, 1000),
                 bool(text, "reservedConcurrency"),

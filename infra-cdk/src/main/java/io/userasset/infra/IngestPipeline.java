@@ -38,16 +38,19 @@ public final class IngestPipeline extends Construct {
     private Stream stream;
     private Queue kinesisFailures;
 
+    static final int FIFO_BATCH_SIZE = 10;
+
     public IngestPipeline(Construct scope, String id, DeploymentSettings settings, Optional<IKey> key,
                           MessageQueues queues, EngineFunctions functions) {
         super(scope, id);
         queue = queues.queue(ResourceCatalog.INGEST);
-        functions.get(ResourceCatalog.INGEST_SQS).alias().addEventSource(new SqsEventSource(queue, SqsEventSourceProps.builder()
-                .batchSize(SQS_BATCH_SIZE)
-                .maxBatchingWindow(SQS_BATCHING_WINDOW)
+        // FIFO event sources take at most 10 messages and no batching window (AWS limits).
+        SqsEventSourceProps.Builder source = SqsEventSourceProps.builder()
                 .reportBatchItemFailures(true)
-                .maxConcurrency(settings.ingestMaxConcurrency())
-                .build()));
+                .maxConcurrency(settings.ingestMaxConcurrency());
+        if (settings.fifoIngest()) source.batchSize(FIFO_BATCH_SIZE);
+        else source.batchSize(SQS_BATCH_SIZE).maxBatchingWindow(SQS_BATCHING_WINDOW);
+        functions.get(ResourceCatalog.INGEST_SQS).alias().addEventSource(new SqsEventSource(queue, source.build()));
 
         if (settings.kinesis()) {
             Stream.Builder sb = Stream.Builder.create(this, "Stream")

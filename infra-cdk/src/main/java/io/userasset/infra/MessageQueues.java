@@ -28,19 +28,21 @@ public final class MessageQueues extends Construct {
     private final Map<String, Queue> queues = new LinkedHashMap<>();
     private final Map<String, Queue> dlqs = new LinkedHashMap<>();
 
-    public MessageQueues(Construct scope, String id, Optional<IKey> key) {
+    /** @param fifoIngest make the ingest queue (and its DLQ) FIFO, whatever the catalog says */
+    public MessageQueues(Construct scope, String id, Optional<IKey> key, boolean fifoIngest) {
         super(scope, id);
         this.key = key;
         for (QueueSpec spec : ResourceCatalog.QUEUES) {
             if (spec.localOnly()) continue;
+            boolean fifo = spec.fifo() || (fifoIngest && spec == ResourceCatalog.INGEST);
             Queue dlq = encrypted(Queue.Builder.create(this, "Dlq-" + spec.logicalName())
                     .retentionPeriod(duration(spec.dlqRetention()))
-                    .fifo(spec.fifo() ? true : null))
+                    .fifo(fifo ? true : null))
                     .build();
             Queue queue = encrypted(Queue.Builder.create(this, "Queue-" + spec.logicalName())
                     .visibilityTimeout(duration(spec.visibilityTimeout()))
                     .retentionPeriod(duration(spec.retention()))
-                    .fifo(spec.fifo() ? true : null)
+                    .fifo(fifo ? true : null)
                     .deadLetterQueue(DeadLetterQueue.builder().queue(dlq).maxReceiveCount(spec.maxReceiveCount()).build()))
                     .build();
             queues.put(spec.logicalName(), queue);

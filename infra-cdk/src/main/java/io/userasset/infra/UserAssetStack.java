@@ -49,7 +49,7 @@ public final class UserAssetStack extends Stack {
         Encryption encryption = new Encryption(this, "Encryption", settings);
         var key = encryption.key();
         store = new ProfileStore(this, "ProfileStore", settings, key);
-        queues = new MessageQueues(this, "Queues", key);
+        queues = new MessageQueues(this, "Queues", key, settings.fifoIngest());
         lake = new SnapshotLake(this, "SnapshotLake", settings, key);
         actions = new ActionBus(this, "ActionBus", settings.stackName() + "-actions", key);
         functions = new EngineFunctions(this, "Functions", settings, key, deployedFunctions(settings), environment(), functionJar);

@@ -15,6 +15,7 @@ final class Synth {
 
     static final Map<String, Object> DEFAULT = Map.of();
     static final Map<String, Object> KINESIS = Map.of("kinesis", "true", "tracing", "true", "alarmEmail", "ops@example.com");
+    static final Map<String, Object> FIFO = Map.of("fifoIngest", "true");
     static final Map<String, Object> KMS = Map.of("kmsKey", "true", "destroyOnRemove", "true", "kinesis", "true",
             "reservedConcurrency", "true");
 

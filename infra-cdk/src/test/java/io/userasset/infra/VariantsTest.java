@@ -50,6 +50,16 @@ class VariantsTest {
     }
 
     @Test
+    void fifoIngestMakesTheIngestQueueAndItsDlqFifoWithoutABatchingWindow() {
+        Synth.Result r = Synth.of(Synth.FIFO);
+        Template t = r.template();
+        assertThat(t.findResources("AWS::SQS::Queue", Map.of("Properties", Map.of("FifoQueue", true)))).hasSize(2);
+        var mappings = t.findResources("AWS::Lambda::EventSourceMapping", Map.of("Properties", Map.of("BatchSize", 10)));
+        assertThat(mappings).hasSize(1);
+        assertThat(mappings.values().iterator().next().toString()).doesNotContain("MaximumBatchingWindowInSeconds");
+    }
+
+    @Test
     void kmsKeyEncryptsEverythingAndDestroyOnRemoveDeletes() {
         Synth.Result r = Synth.of(Synth.KMS);
         Template t = r.template();

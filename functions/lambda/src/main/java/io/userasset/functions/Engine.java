@@ -64,6 +64,7 @@ public final class Engine {
     private final DynamoModelStore modelStore;
     private final CurrentModels models;
     private final IngestService ingest;
+    private volatile java.util.function.Consumer<io.userasset.application.IngestReport> ingestListener = report -> { };
     private final Clients clients;
     private final DynamoProfileStore profiles;
     private final DynamoProfileStore dailyProfiles;
@@ -148,6 +149,18 @@ public final class Engine {
     public Days days() { return days; }
     public CapacityMeter capacity() { return capacity; }
     public IngestService ingest() { return ingest; }
+
+    /**
+     * Receives every ingest batch's report (the outcome of each input), after its metrics are out.
+     * Nothing listens in Lambda; the local runner and the reliability suite account per input with it.
+     */
+    public void onIngestReport(java.util.function.Consumer<io.userasset.application.IngestReport> listener) {
+        this.ingestListener = listener;
+    }
+
+    public void reportIngest(io.userasset.application.IngestReport report) {
+        ingestListener.accept(report);
+    }
 
     public DailyCoordinator dailyCoordinator() {
         return new DailyCoordinator(config.daily(), scanner, dailyFiles, runLedger, workQueue);

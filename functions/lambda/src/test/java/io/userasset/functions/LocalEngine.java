@@ -10,7 +10,6 @@ import io.userasset.ports.StoredProfile;
 import io.userasset.tables.ResourceCatalog;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -56,17 +55,11 @@ public final class LocalEngine {
     public Map<ProfileKey, StoredProfile> allProfiles() {
         DynamoProfileStore store = profileStore();
         Map<ProfileKey, StoredProfile> out = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            ScanResponse page = cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))
-                    .projectionExpression("pk").exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : page.items()) {
-                ProfileKey key = ProfileKey.fromStorageKey(item.get("pk").s());
-                out.put(key, store.loadLatest(key));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> item : cloud.dynamoDb().scanPaginator(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))
+                .projectionExpression("pk")).items()) {
+            ProfileKey key = ProfileKey.fromStorageKey(item.get("pk").s());
+            out.put(key, store.loadLatest(key));
+        }
         return out;
     }
 

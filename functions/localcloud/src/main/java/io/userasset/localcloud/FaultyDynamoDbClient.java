@@ -30,15 +30,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Fault injection in front of a real DynamoDB (Local) client: writes whose item matches a rule are
- * refused with the throttling error DynamoDB returns when capacity runs out, exactly as the SDK
- * would surface it after its own retries. Everything else reaches DynamoDB Local unchanged.
+ * Fault injection in front of a real DynamoDB (Local) client: writes whose item matches a rule, or
+ * a random share of all calls, are refused with the throttling error DynamoDB returns when capacity
+ * runs out (as the SDK surfaces it after its own retries), or time out; and the process can "crash"
+ * (an {@link Error}, as when Lambda kills an invocation) after a given number of writes. Everything
+ * else reaches DynamoDB Local unchanged.
  */
 public final class FaultyDynamoDbClient implements DynamoDbClient {
     private final DynamoDbClient delegate;
     private volatile Predicate<Map<String, AttributeValue>> throttleWrite = item -> false;
     private volatile double throttleShare;
+    private volatile double timeoutShare;
+    private final AtomicLong crashAfterWrites = new AtomicLong(-1);
     private final AtomicLong injected = new AtomicLong();
+    private final AtomicLong crashes = new AtomicLong();
     private final java.util.Random random = new java.util.Random(42);
 
     public FaultyDynamoDbClient(DynamoDbClient delegate) {
@@ -55,9 +60,32 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
         this.throttleShare = share;
     }
 
+    /** Time out a random share of all calls (0 = none): the call may or may not have reached DynamoDB. */
+    public void timeoutShare(double share) {
+        this.timeoutShare = share;
+    }
+
+    /** After {@code writes} more successful writes, the next write crashes the invocation once. */
+    public void crashAfterWrites(long writes) {
+        crashAfterWrites.set(writes);
+    }
+
     public void heal() {
         throttleWrite = item -> false;
         throttleShare = 0;
+        timeoutShare = 0;
+        crashAfterWrites.set(-1);
+    }
+
+    public long crashes() {
+        return crashes.get();
+    }
+
+    /** What a killed invocation looks like from inside: an Error nobody should catch. */
+    public static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("injected: the invocation was killed mid-batch", null, false, false);
+        }
     }
 
     public long injected() {
@@ -65,12 +93,17 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     }
 
     private void maybeThrottle(Map<String, AttributeValue> item) {
-        boolean hit = item != null && throttleWrite.test(item);
-        if (!hit && throttleShare > 0) {
-            synchronized (random) {
-                hit = random.nextDouble() < throttleShare;
-            }
+        if (item != null && crashAfterWrites.get() >= 0 && crashAfterWrites.getAndDecrement() == 0) {
+            crashes.incrementAndGet();
+            throw new SimulatedCrash();
         }
+        if (timeoutShare > 0 && draw(timeoutShare)) {
+            injected.incrementAndGet();
+            throw software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.builder()
+                    .message("injected: the call attempt timed out").build();
+        }
+        boolean hit = item != null && throttleWrite.test(item);
+        if (!hit && throttleShare > 0) hit = draw(throttleShare);
         if (hit) {
             injected.incrementAndGet();
             throw (ProvisionedThroughputExceededException) ProvisionedThroughputExceededException.builder()
@@ -82,10 +115,23 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
         }
     }
 
+    private boolean draw(double share) {
+        synchronized (random) {
+            return random.nextDouble() < share;
+        }
+    }
+
     @Override
     public PutItemResponse putItem(PutItemRequest r) {
         maybeThrottle(r.item());
-        return delegate.putItem(r);
+        PutItemResponse response = delegate.putItem(r);
+        // a timeout after the write landed: the caller cannot tell it apart from one before
+        if (timeoutShare > 0 && draw(timeoutShare / 2)) {
+            injected.incrementAndGet();
+            throw software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.builder()
+                    .message("injected: the call attempt timed out after the write").build();
+        }
+        return response;
     }
 
     @Override

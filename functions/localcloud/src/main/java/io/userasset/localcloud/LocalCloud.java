@@ -44,8 +44,8 @@ public final class LocalCloud implements AutoCloseable {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
-    private final AmazonDynamoDBLocal dynamoLocal;
-    private final SQSRestServer sqsServer;
+    private AmazonDynamoDBLocal dynamoLocal;
+    private SQSRestServer sqsServer;
     private final S3Proxy s3Proxy;
     private final BlobStoreContext blobStoreContext;
     private final SdkHttpClient httpClient;
@@ -61,27 +61,43 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud() throws Exception {
         List<AutoCloseable> started = new ArrayList<>();
+        // The three servers start side by side (each takes seconds, mostly class loading).
+        java.util.concurrent.ExecutorService boot = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "local-cloud-start");
+            t.setDaemon(true);
+            return t;
+        });
+        // Telemetry off: no call to AWS from a local run, no metadata file in the working directory.
+        java.util.concurrent.Future<AmazonDynamoDBLocal> dynamoStart = boot.submit(() -> DynamoDBEmbedded.create(true));
+        java.util.concurrent.Future<SQSRestServer> sqsStart = boot.submit(() ->
+                SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start());
+        boot.shutdown();
         try {
-            dynamoLocal = DynamoDBEmbedded.create();
-            started.add(dynamoLocal::shutdown);
-            dynamoDb = dynamoLocal.dynamoDbClient();
-            streams = dynamoLocal.dynamoDbStreamsClient();
-
-            sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
-            started.add(sqsServer::stopAndWait);
-            sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
-
             Properties props = new Properties();
             props.setProperty("jclouds.provider", "transient");
-            blobStoreContext = ContextBuilder.newBuilder("transient").overrides(props).build(BlobStoreContext.class);
-            started.add(blobStoreContext::close);
-            s3Proxy = S3Proxy.builder().blobStore(blobStoreContext.getBlobStore())
-                    .endpoint(URI.create("http://127.0.0.1:0")).build();
-            s3Proxy.start();
-            started.add(s3Proxy::stop);
-            while (!"STARTED".equals(s3Proxy.getState())) {
-                Thread.sleep(5);
+            BlobStoreContext context;
+            S3Proxy proxy;
+            try {
+                context = ContextBuilder.newBuilder("transient").overrides(props).build(BlobStoreContext.class);
+                started.add(context::close);
+                proxy = S3Proxy.builder().blobStore(context.getBlobStore())
+                        .endpoint(URI.create("http://127.0.0.1:0")).build();
+                proxy.start();
+                started.add(proxy::stop);
+                while (!"STARTED".equals(proxy.getState())) {
+                    Thread.sleep(5);
+                }
+            } finally {
+                // whatever happens, keep hold of what the other threads started, to stop it
+                dynamoLocal = await(dynamoStart, started, d -> d::shutdown);
+                sqsServer = await(sqsStart, started, q -> q::stopAndWait);
             }
+            blobStoreContext = context;
+            s3Proxy = proxy;
+            if (dynamoLocal == null || sqsServer == null) throw new IllegalStateException("local cloud failed to start");
+            dynamoDb = dynamoLocal.dynamoDbClient();
+            streams = dynamoLocal.dynamoDbStreamsClient();
+            sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
             s3Port = s3Proxy.getPort();
 
             httpClient = UrlConnectionHttpClient.create();
@@ -103,6 +119,21 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
             throw e;
+        }
+    }
+
+    /** The server a start thread produced (registered for cleanup), or null if it failed to start. */
+    private static <T> T await(java.util.concurrent.Future<T> start, List<AutoCloseable> started,
+                               java.util.function.Function<T, AutoCloseable> stopper) throws InterruptedException {
+        try {
+            T server = start.get();
+            started.add(stopper.apply(server));
+            return server;
+        } catch (java.util.concurrent.ExecutionException e) {
+            started.add(() -> {
+                throw new IllegalStateException("a local server failed to start", e.getCause());
+            });
+            return null;
         }
     }
 

@@ -11,11 +11,18 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +42,8 @@ public final class LocalSqsEventSource {
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile ExecutorService io;
+    private volatile int parallelism = 1;
 
     public LocalSqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                                int batchSize, Duration retryDelay) {
@@ -47,16 +56,27 @@ public final class LocalSqsEventSource {
         this.retryDelay = retryDelay;
     }
 
+    /**
+     * Receives and deletes with up to {@code threads} concurrent SQS calls (as Lambda's pollers do),
+     * which matters for large batches: a batch of 10,000 takes 1,000 ReceiveMessage and 1,000
+     * DeleteMessageBatch calls of at most ten messages each. The handler is still invoked once per batch.
+     */
+    public LocalSqsEventSource parallelism(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+        this.parallelism = threads;
+        if (threads > 1 && io == null) {
+            io = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "sqs-event-source");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return this;
+    }
+
     /** Receives up to one batch and hands it to the handler; returns the number of messages received. */
     public int pollOnce() {
-        List<Message> batch = new ArrayList<>();
-        while (batch.size() < batchSize) {
-            int want = Math.min(10, batchSize - batch.size());
-            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(want).waitTimeSeconds(0)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (got.isEmpty()) break;
-            batch.addAll(got);
-        }
+        List<Message> batch = parallelism > 1 ? receiveInParallel() : receive();
         if (batch.isEmpty()) return 0;
         received.addAndGet(batch.size());
         invocations.incrementAndGet();
@@ -80,11 +100,91 @@ public final class LocalSqsEventSource {
                         .receiptHandle(m.receiptHandle()).build());
             }
         }
+        List<Runnable> deletes = new ArrayList<>();
         for (int from = 0; from < done.size(); from += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(from, Math.min(done.size(), from + 10));
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+            deletes.add(() -> sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk)));
         }
+        runAll(deletes);
         return batch.size();
+    }
+
+    private List<Message> receive() {
+        List<Message> batch = new ArrayList<>();
+        while (batch.size() < batchSize) {
+            int want = Math.min(10, batchSize - batch.size());
+            List<Message> got = receive(want);
+            if (got.isEmpty()) break;
+            batch.addAll(got);
+        }
+        return batch;
+    }
+
+    private List<Message> receive(int want) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(want).waitTimeSeconds(0)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+    }
+
+    /** Several receivers fill one batch; each reserves its share first, so the batch never exceeds batchSize. */
+    private List<Message> receiveInParallel() {
+        List<Message> batch = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger reserved = new AtomicInteger();
+        AtomicBoolean empty = new AtomicBoolean();
+        List<Runnable> receivers = new ArrayList<>();
+        for (int i = 0; i < parallelism; i++) {
+            receivers.add(() -> {
+                while (!empty.get()) {
+                    int want = reserve(reserved, 10);
+                    if (want == 0) return;
+                    List<Message> got = receive(want);
+                    reserved.addAndGet(got.size() - want);
+                    if (got.isEmpty()) {
+                        empty.set(true);
+                        return;
+                    }
+                    batch.addAll(got);
+                }
+            });
+        }
+        runAll(receivers);
+        return new ArrayList<>(batch);
+    }
+
+    private int reserve(AtomicInteger reserved, int max) {
+        while (true) {
+            int now = reserved.get();
+            int want = Math.min(max, batchSize - now);
+            if (want <= 0) return 0;
+            if (reserved.compareAndSet(now, now + want)) return want;
+        }
+    }
+
+    private void runAll(List<Runnable> calls) {
+        if (parallelism <= 1 || calls.size() <= 1) {
+            calls.forEach(Runnable::run);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(calls.size());
+        for (Runnable call : calls) futures.add(io.submit(call));
+        RuntimeException failure = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while polling " + queueUrl, e);
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) failure = cause;
+                else failure.addSuppressed(cause);
+            }
+        }
+        if (failure != null) throw failure;
+    }
+
+    /** Stops the receive/delete threads of {@link #parallelism(int)}, if any. */
+    public void close() {
+        if (io != null) io.shutdownNow();
     }
 
     /** Polls until the queue holds no message, visible or in flight. */

@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.LocalDate;
@@ -59,17 +58,10 @@ public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
     @Override
     public Map<String, Long> costsOn(LocalDate day) {
         Map<String, Long> out = new TreeMap<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> start = startKey;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("cost#" + day)))
-                    .exclusiveStartKey(start));
-            for (Map<String, AttributeValue> item : page.items()) {
-                out.merge(item.get("channel").s(), Long.parseLong(item.get("milli").n()), Long::sum);
-            }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("cost#" + day)))).items()) {
+            out.merge(item.get("channel").s(), Long.parseLong(item.get("milli").n()), Long::sum);
+        }
         return out;
     }
 

@@ -7,7 +7,6 @@ import io.userasset.ports.ActionLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,24 +38,17 @@ public final class DynamoActionLog implements ActionLog {
     public UserHistory history(String userId) {
         List<PastAction> actions = new ArrayList<>();
         boolean optedOut = false;
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> s = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(userId)))
-                    .exclusiveStartKey(s));
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (OPT_OUT_SORT_KEY.equals(item.get("sk").s())) {
-                    optedOut = true;
-                    continue;
-                }
-                Entry e = entry(item);
-                if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) {
-                    actions.add(new PastAction(e.actionId(), e.type(), e.day(), e.holdout()));
-                }
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(userId)))).items()) {
+            if (OPT_OUT_SORT_KEY.equals(item.get("sk").s())) {
+                optedOut = true;
+                continue;
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+            Entry e = entry(item);
+            if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) {
+                actions.add(new PastAction(e.actionId(), e.type(), e.day(), e.holdout()));
+            }
+        }
         return new UserHistory(actions, optedOut);
     }
 
@@ -103,19 +95,12 @@ public final class DynamoActionLog implements ActionLog {
     @Override
     public List<Entry> decidedOn(int day) {
         List<Entry> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> s = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).indexName("byDay")
-                    .keyConditionExpression("#day = :day").expressionAttributeNames(Map.of("#day", "day"))
-                    .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Days.date(day).toString())))
-                    .exclusiveStartKey(s));
-            for (Map<String, AttributeValue> item : page.items()) {
-                Entry e = entry(item);
-                if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) out.add(e);
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).indexName("byDay")
+                .keyConditionExpression("#day = :day").expressionAttributeNames(Map.of("#day", "day"))
+                .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Days.date(day).toString())))).items()) {
+            Entry e = entry(item);
+            if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) out.add(e);
+        }
         return out;
     }
 

@@ -8,7 +8,6 @@ import io.userasset.ports.MetricsStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 import java.time.LocalDate;
@@ -42,23 +41,17 @@ public final class DynamoMetricsStore implements MetricsStore {
     @Override
     public List<DailyMetrics> range(LocalDate from, LocalDate to) {
         List<DailyMetrics> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> s = start;
-            QueryResponse page = dynamoDb.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("metrics"),
-                            ":from", AttributeValue.fromS("dt#" + from), ":to", AttributeValue.fromS("dt#" + to)))
-                    .exclusiveStartKey(s));
-            for (Map<String, AttributeValue> item : page.items()) {
-                try {
-                    out.add(JSON.readValue(item.get("doc").s(), DailyMetrics.class));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("corrupt metrics document " + item.get("sk").s(), e);
-                }
+        var items = dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("metrics"),
+                        ":from", AttributeValue.fromS("dt#" + from), ":to", AttributeValue.fromS("dt#" + to)))).items();
+        for (Map<String, AttributeValue> item : items) {
+            try {
+                out.add(JSON.readValue(item.get("doc").s(), DailyMetrics.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("corrupt metrics document " + item.get("sk").s(), e);
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return out;
     }
 

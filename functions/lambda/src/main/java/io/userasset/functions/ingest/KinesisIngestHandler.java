@@ -43,6 +43,7 @@ public final class KinesisIngestHandler implements RequestHandler<KinesisEvent, 
         }
         IngestReport report = engine.ingest().process(records);
         IngestMetrics.report(metrics, "kinesis", report, records.size(), (System.nanoTime() - start) / 1e6);
+        engine.reportIngest(report);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (InputRecord r : records) {
             if (report.outcomes().get(r.id()) == RecordOutcome.FAILED) {

@@ -44,6 +44,7 @@ public final class SqsIngestHandler implements RequestHandler<SQSEvent, SQSBatch
         }
         IngestReport report = engine.ingest().process(records);
         IngestMetrics.report(metrics, "sqs", report, records.size(), (System.nanoTime() - start) / 1e6);
+        engine.reportIngest(report);
         return new SQSBatchResponse(failures(messages, report));
     }
 

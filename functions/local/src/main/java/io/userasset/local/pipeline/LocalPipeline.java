@@ -1,0 +1,540 @@
+package io.userasset.local.pipeline;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.userasset.adapters.sqs.SqsEventPublisher;
+import io.userasset.config.EngineConfig;
+import io.userasset.domain.time.Days;
+import io.userasset.functions.Engine;
+import io.userasset.functions.actions.ProfileStreamHandler;
+import io.userasset.functions.daily.DailyCoordinatorHandler;
+import io.userasset.functions.daily.DailyReducerHandler;
+import io.userasset.functions.daily.DailyWorkerHandler;
+import io.userasset.functions.ingest.SqsIngestHandler;
+import io.userasset.localcloud.LocalCloud;
+import io.userasset.localcloud.LocalDynamoStreamEventSource;
+import io.userasset.localcloud.LocalSqsEventSource;
+import io.userasset.observability.EmfMetrics;
+import io.userasset.observability.JsonLog;
+import io.userasset.ports.EventPublisher;
+import io.userasset.tables.FunctionSpec;
+import io.userasset.tables.QueueSpec;
+import io.userasset.tables.ResourceCatalog;
+import io.userasset.tables.TableSpec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The whole engine embedded, driven the way AWS drives it: events go to the ingest queue with the
+ * SDK's SendMessageBatch; an SQS event source invokes the ingest handler with real SQSEvent batches
+ * (batch item failures, retry delay and the DLQ honoured); the profile table's stream feeds the
+ * actions handler; and at every day boundary of event time the daily job runs as in AWS —
+ * coordinator → daily-work queue → workers → daily-reduce queue → reducer. The engine's clock is
+ * simulated: the end of each day while its events arrive, the schedule's hour of the next day while
+ * the daily job runs.
+ *
+ * <p>Everything the engine calls is counted for the cost report: DynamoDB units as DynamoDB reports
+ * them, SQS and S3 requests through counting clients, published actions and alerts (EventBridge
+ * PutEvents entries in AWS), Lambda invocations and handler time per function.
+ */
+public final class LocalPipeline implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param ingestBatchSize  messages per ingest invocation (Lambda allows up to 10,000 with a batching window)
+     * @param segments         daily-job scan segments (workers running at once)
+     * @param retryDelay       how long a failed ingest message stays invisible before its retry
+     * @param ioThreads        concurrent SQS calls for sending and for the ingest poller's receives/deletes
+     * @param streamBatchSize  stream records per actions-handler invocation
+     */
+    public record Settings(int ingestBatchSize, int segments, Duration retryDelay, int ioThreads, int streamBatchSize) {
+        public static Settings defaults() {
+            return new Settings(10_000, 2, Duration.ofSeconds(1), 4, 1_000);
+        }
+    }
+
+    /** Invocations and handler time of one function. */
+    public static final class FunctionStats {
+        public final FunctionSpec spec;
+        final AtomicLong invocations = new AtomicLong();
+        final AtomicLong nanos = new AtomicLong();
+
+        FunctionStats(FunctionSpec spec) {
+            this.spec = spec;
+        }
+
+        public long invocations() { return invocations.get(); }
+        public double seconds() { return nanos.get() / 1e9; }
+        public double gbSeconds() { return seconds() * spec.memoryMb() / 1024.0; }
+    }
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private final LocalCloud cloud;
+    private final SdkHttpClient http;
+    private final EngineConfig config;
+    private final Settings settings;
+    private final SimulatedClock clock;
+    private final Days days;
+    private final LogTap log;
+    private final PrintStream previousOut;
+    private final RequestCounter sqsCounter = new RequestCounter();
+    private final RequestCounter s3Counter = new RequestCounter();
+    private final SqsClient sqs;
+    private final Engine engine;
+    private final CountingPublisher actionsOut;
+    private final CountingPublisher alertsOut;
+    private final LocalSqsEventSource ingest;
+    private final List<LocalSqsEventSource> workers = new ArrayList<>();
+    private final LocalSqsEventSource reducer;
+    private final LocalDynamoStreamEventSource stream;
+    private final DailyCoordinatorHandler coordinator;
+    private final Map<String, FunctionStats> functions = new LinkedHashMap<>();
+    private final ExecutorService io;
+    private final String ingestUrl;
+    private final Timers timers;
+    private final AtomicLong sent = new AtomicLong();
+    private final Set<String> seenRejectObjects = new HashSet<>();
+    private final List<InputRejection> engineRejections = new ArrayList<>();
+    private long rejectedSeen;
+
+    public LocalPipeline(EngineConfig config, Settings settings, LocalDate firstDay, LogTap log, Timers timers) {
+        this.config = config;
+        this.settings = settings;
+        this.log = log;
+        this.timers = timers;
+        this.days = new Days(config.time().zoneId());
+        this.clock = new SimulatedClock(endOfDay(firstDay.minusDays(1)));
+        this.previousOut = System.out;
+        JsonLog.sendTo(log);
+        EmfMetrics.sendTo(log);
+        this.cloud = timers.get("startup", LocalCloud::start);
+        try {
+            disableTimeToLive(cloud);
+            this.http = ApacheHttpClient.builder().maxConnections(32).build();
+            this.sqs = sqsCounter.wrap(SqsClient.class, SqsClient.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:" + cloud.sqsPort())).region(Region.US_EAST_1)
+                    .credentialsProvider(CREDENTIALS).httpClient(http).build());
+            S3Client s3 = s3Counter.wrap(S3Client.class, S3Client.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:" + cloud.s3Port())).region(Region.US_EAST_1)
+                    .credentialsProvider(CREDENTIALS).httpClient(http).forcePathStyle(true)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build());
+            // The bus stand-ins are queues; what is counted is what EventBridge would bill: events put.
+            this.actionsOut = new CountingPublisher(new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ACTIONS), clock));
+            this.alertsOut = new CountingPublisher(new SqsEventPublisher(cloud.sqs(), cloud.queueUrl(ResourceCatalog.LOCAL_ALERTS), clock));
+            this.engine = new Engine(config, cloud.resourceNames(),
+                    new Engine.Clients(cloud.dynamoDb(), s3, sqs, actionsOut, alertsOut), clock, "UserAssetEngineLocal");
+            for (FunctionSpec f : List.of(ResourceCatalog.INGEST_SQS, ResourceCatalog.PROFILE_STREAM,
+                    ResourceCatalog.DAILY_COORDINATOR, ResourceCatalog.DAILY_WORKER, ResourceCatalog.DAILY_REDUCER)) {
+                functions.put(f.logicalName(), new FunctionStats(f));
+            }
+            this.ingestUrl = cloud.queueUrl(ResourceCatalog.INGEST);
+            this.io = Executors.newFixedThreadPool(settings.ioThreads(), r -> {
+                Thread t = new Thread(r, "local-sender");
+                t.setDaemon(true);
+                return t;
+            });
+            this.ingest = new LocalSqsEventSource(sqs, ingestUrl,
+                    timed(new SqsIngestHandler(engine), ResourceCatalog.INGEST_SQS), settings.ingestBatchSize(), settings.retryDelay())
+                    .parallelism(settings.ioThreads());
+            DailyWorkerHandler worker = new DailyWorkerHandler(engine);
+            for (int i = 0; i < settings.segments(); i++) {
+                workers.add(new LocalSqsEventSource(sqs, cloud.queueUrl(ResourceCatalog.DAILY_WORK),
+                        timed(worker, ResourceCatalog.DAILY_WORKER), 1, Duration.ZERO));
+            }
+            this.reducer = new LocalSqsEventSource(sqs, cloud.queueUrl(ResourceCatalog.DAILY_REDUCE),
+                    timed(new DailyReducerHandler(engine), ResourceCatalog.DAILY_REDUCER), 1, Duration.ZERO);
+            String streamArn = cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES)))
+                    .table().latestStreamArn();
+            this.stream = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(), streamArn,
+                    timed(new ProfileStreamHandler(engine), ResourceCatalog.PROFILE_STREAM), settings.streamBatchSize(), 3);
+            this.coordinator = new DailyCoordinatorHandler(engine);
+        } catch (RuntimeException | Error e) {
+            cloud.close();
+            restoreLogs();
+            throw e;
+        }
+    }
+
+    /**
+     * DynamoDB expires TTL items by wall-clock time, but a local run lives in simulated event time
+     * (CDNOW's 1997, a demo's March): its action-log entries and anonymous profiles would expire as
+     * soon as written and be deleted under the engine's feet. In AWS event time and wall time agree.
+     */
+    private static void disableTimeToLive(LocalCloud cloud) {
+        for (TableSpec table : ResourceCatalog.TABLES) {
+            if (table.ttlAttribute().isEmpty()) continue;
+            cloud.dynamoDb().updateTimeToLive(b -> b.tableName(cloud.tableName(table))
+                    .timeToLiveSpecification(t -> t.enabled(false).attributeName(table.ttlAttribute().get())));
+        }
+    }
+
+    /** What the local cloud holds (for exports, which are not counted as engine requests). */
+    public LocalCloud cloud() { return cloud; }
+    public Engine engine() { return engine; }
+    public EngineConfig config() { return config; }
+    public Days days() { return days; }
+    public SimulatedClock clock() { return clock; }
+    public LogTap log() { return log; }
+    public Settings settings() { return settings; }
+    public RequestCounter sqsRequests() { return sqsCounter; }
+    public RequestCounter s3Requests() { return s3Counter; }
+    public CountingPublisher actionsPublished() { return actionsOut; }
+    public CountingPublisher alertsPublished() { return alertsOut; }
+    public Map<String, FunctionStats> functions() { return functions; }
+    public long sent() { return sent.get(); }
+
+    /** The last instant of a day in the engine's zone: "as of" that day. */
+    public Instant endOfDay(LocalDate day) {
+        return days.endOf(Days.day(day)).minusMillis(1);
+    }
+
+    /**
+     * One day of event time: the day's events to the ingest queue, the queue drained through the
+     * ingest handler, then the daily job for the day, with the stream drained through the actions
+     * handler alongside the daily workers (they write only re-scores, which raise no stream actions)
+     * and before the reducer (whose ranked actions must see the day's stream actions, as in AWS
+     * where the stream is processed within seconds and the daily job runs hours later).
+     *
+     * @param next       the next day's events, sent to the queue while this day's job runs, or null
+     * @param onRejected called for every input the engine rejected today (and inputs SQS refused)
+     */
+    public void runDay(LocalDate day, List<OutboundEvent> events, List<OutboundEvent> next, Consumer<InputRejection> onRejected) {
+        clock.set(endOfDay(day));
+        Map<String, OutboundEvent> byMessageId = present != null ? awaitPresend() : timers.get("send", () -> send(events, onRejected));
+        timers.time("ingest", ingest::drain);
+        if (log.rejected.get() > rejectedSeen) {
+            rejectedSeen = log.rejected.get();
+            timers.time("rejects", () -> collectRejects(day, byMessageId, onRejected));
+        }
+        if (next != null && !next.isEmpty()) presend(next, onRejected);
+        timers.time("daily", () -> dailyJob(day));
+    }
+
+    /** Messages sent ahead (the next day's), with what SQS refused of them. */
+    private Future<Map<String, OutboundEvent>> present;
+    private final List<InputRejection> presendRefused = java.util.Collections.synchronizedList(new ArrayList<>());
+    private Consumer<InputRejection> presendReport;
+
+    private void presend(List<OutboundEvent> next, Consumer<InputRejection> onRejected) {
+        presendReport = onRejected;
+        presendRefused.clear();
+        present = background().submit(() -> {
+            long start = System.nanoTime();
+            try {
+                return send(next, presendRefused::add);
+            } finally {
+                timers.add("send (overlapped)", System.nanoTime() - start);
+            }
+        });
+    }
+
+    private Map<String, OutboundEvent> awaitPresend() {
+        try {
+            Map<String, OutboundEvent> ids = timers.get("send", () -> join(present));
+            new ArrayList<>(presendRefused).forEach(presendReport);
+            return ids;
+        } finally {
+            present = null;
+        }
+    }
+
+    private ExecutorService background;
+
+    private ExecutorService background() {
+        if (background == null) {
+            background = Executors.newFixedThreadPool(2, r -> {
+                Thread t = new Thread(r, "local-background");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return background;
+    }
+
+    private static <T> T join(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** SendMessageBatch of ten, from several threads; returns message id → input. */
+    private Map<String, OutboundEvent> send(List<OutboundEvent> events, Consumer<InputRejection> onRejected) {
+        Map<String, OutboundEvent> ids = new ConcurrentHashMap<>(events.size() * 2);
+        List<Future<List<InputRejection>>> futures = new ArrayList<>();
+        for (int from = 0; from < events.size(); from += 10) {
+            List<OutboundEvent> chunk = events.subList(from, Math.min(events.size(), from + 10));
+            futures.add(io.submit(() -> sendChunk(chunk, ids)));
+        }
+        for (Future<List<InputRejection>> f : futures) {
+            try {
+                f.get().forEach(onRejected);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        return ids;
+    }
+
+    private List<InputRejection> sendChunk(List<OutboundEvent> chunk, Map<String, OutboundEvent> ids) {
+        List<InputRejection> refused = new ArrayList<>();
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) pending.add(i);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>(pending.size());
+            for (int i : pending) entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(chunk.get(i).body()).build());
+            SendMessageBatchResponse response;
+            try {
+                response = sqs.sendMessageBatch(b -> b.queueUrl(ingestUrl).entries(entries));
+            } catch (SqsException e) {
+                if (pending.size() == 1 || e.statusCode() >= 500) {
+                    if (attempt < 3 && e.statusCode() >= 500) continue;
+                    OutboundEvent x = chunk.get(pending.get(0));
+                    if (pending.size() == 1) {
+                        refused.add(InputRejection.input(x.origin(), "sqs_refused", "", "the SQS queue refused the message: "
+                                + e.awsErrorDetails().errorMessage(), x.body()));
+                        return refused;
+                    }
+                    throw e;
+                }
+                // One bad entry fails the whole request: send them one by one to find it.
+                for (int i : pending) refused.addAll(sendChunk(List.of(chunk.get(i)), ids));
+                return refused;
+            }
+            for (SendMessageBatchResultEntry ok : response.successful()) {
+                ids.put(ok.messageId(), chunk.get(Integer.parseInt(ok.id())));
+                sent.incrementAndGet();
+            }
+            List<Integer> retry = new ArrayList<>();
+            for (BatchResultErrorEntry failed : response.failed()) {
+                int i = Integer.parseInt(failed.id());
+                if (Boolean.TRUE.equals(failed.senderFault()) || attempt >= 5) {
+                    OutboundEvent x = chunk.get(i);
+                    refused.add(InputRejection.input(x.origin(), "sqs_refused", "", "the SQS queue refused the message ("
+                            + failed.code() + "): " + failed.message(), x.body()));
+                } else {
+                    retry.add(i);
+                }
+            }
+            pending = retry;
+        }
+        return refused;
+    }
+
+    /** Reads today's new reject objects (the engine's rejects/ prefix) and maps them back to their inputs. */
+    private void collectRejects(LocalDate day, Map<String, OutboundEvent> byMessageId, Consumer<InputRejection> onRejected) {
+        S3Client s3 = cloud.s3();
+        // S3RejectSink files them under the day the engine received them: today, by the simulated clock.
+        String p = ResourceCatalog.REJECTS_PREFIX + "dt=" + LocalDate.ofInstant(clock.instant(), days.zone()) + "/";
+        List<S3Object> objects = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(LocalCloud.BUCKET).prefix(p)).contents().forEach(objects::add);
+        for (S3Object o : objects) {
+            if (!seenRejectObjects.add(o.key())) continue;
+            try (InputStream in = new GZIPInputStream(s3.getObject(b -> b.bucket(LocalCloud.BUCKET).key(o.key())))) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank()) continue;
+                    JsonNode r = JSON.readTree(line);
+                    OutboundEvent input = byMessageId.get(r.path("source").asText());
+                    String payload = r.hasNonNull("payload") ? r.get("payload").asText() : null;
+                    InputRejection rejection = new InputRejection(input == null ? "message " + r.path("source").asText() : input.origin(),
+                            InputRejection.ENGINE, r.path("code").asText(), r.path("path").asText(), r.path("message").asText(),
+                            InputRejection.excerpt(payload));
+                    engineRejections.add(rejection);
+                    onRejected.accept(rejection);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rejects " + o.key(), e);
+            }
+        }
+    }
+
+    public List<InputRejection> engineRejections() {
+        return engineRejections;
+    }
+
+    /** The daily job of {@code day}, scheduled at cronHourLocal of the next day, as in AWS. */
+    private void dailyJob(LocalDate day) {
+        Instant scheduled = day.plusDays(1).atTime(config.daily().cronHourLocal(), 0).atZone(days.zone()).toInstant();
+        Future<?> streamDrain = background().submit(() -> {
+            long start = System.nanoTime();
+            stream.drain();
+            timers.add("stream (overlapped)", System.nanoTime() - start);
+        });
+        FunctionStats c = functions.get(ResourceCatalog.DAILY_COORDINATOR.logicalName());
+        long start = System.nanoTime();
+        coordinator.handleRequest(Map.of("date", day.toString(), "segments", settings.segments()), null);
+        c.invocations.incrementAndGet();
+        c.nanos.addAndGet(System.nanoTime() - start);
+        boolean streamDone = false;
+        while (true) {
+            int handled = pollWorkers();
+            if (!streamDone && !pending(ResourceCatalog.DAILY_WORK)) {
+                // the stream's actions before the reducer's, whose budget, cooldowns and caps they count in
+                timers.time("stream wait", () -> join(streamDrain));
+                streamDone = true;
+                clock.set(scheduled);
+            }
+            if (streamDone) handled += reducer.pollOnce();
+            if (handled == 0 && streamDone && !pending(ResourceCatalog.DAILY_REDUCE) && !pending(ResourceCatalog.DAILY_WORK)) break;
+        }
+    }
+
+    /** The segments run side by side, as concurrent Lambda invocations would. */
+    private int pollWorkers() {
+        if (workers.size() == 1) return workers.get(0).pollOnce();
+        List<Future<Integer>> running = new ArrayList<>();
+        ExecutorService pool = dailyPool();
+        for (LocalSqsEventSource w : workers) running.add(pool.submit(w::pollOnce));
+        int n = 0;
+        for (Future<Integer> f : running) {
+            try {
+                n += f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during the daily job", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        return n;
+    }
+
+    private ExecutorService dailyPool;
+
+    private ExecutorService dailyPool() {
+        if (dailyPool == null) {
+            dailyPool = Executors.newFixedThreadPool(workers.size(), r -> {
+                Thread t = new Thread(r, "daily-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return dailyPool;
+    }
+
+    private boolean pending(QueueSpec queue) {
+        var a = cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(queue)).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+        return Long.parseLong(a.get("ApproximateNumberOfMessages")) + Long.parseLong(a.get("ApproximateNumberOfMessagesNotVisible")) > 0;
+    }
+
+    /** Drains what is left on the stream (the last daily job's writes). */
+    public void finish() {
+        timers.time("stream", stream::drain);
+    }
+
+    /** Messages in a queue's DLQ now. */
+    public long deadLettered(QueueSpec queue) {
+        var a = cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.dlqUrl(queue)).attributeNamesWithStrings(
+                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
+        return Long.parseLong(a.get("ApproximateNumberOfMessages")) + Long.parseLong(a.get("ApproximateNumberOfMessagesNotVisible"));
+    }
+
+    public long streamRecordsGivenUp() {
+        return stream.givenUp();
+    }
+
+    private <I, O> RequestHandler<I, O> timed(RequestHandler<I, O> handler, FunctionSpec spec) {
+        FunctionStats stats = functions.get(spec.logicalName());
+        return (input, context) -> {
+            long start = System.nanoTime();
+            try {
+                return handler.handleRequest(input, context);
+            } finally {
+                stats.invocations.incrementAndGet();
+                stats.nanos.addAndGet(System.nanoTime() - start);
+            }
+        };
+    }
+
+    private void restoreLogs() {
+        log.flush();
+        JsonLog.sendTo(previousOut);
+        EmfMetrics.sendTo(previousOut);
+    }
+
+    @Override
+    public void close() {
+        try {
+            ingest.close();
+            io.shutdownNow();
+            if (background != null) background.shutdownNow();
+            http.close();
+            if (dailyPool != null) dailyPool.shutdownNow();
+            cloud.close();
+        } finally {
+            restoreLogs();
+        }
+    }
+
+    /** An event publisher that counts what it publishes (EventBridge bills per event put). */
+    public static final class CountingPublisher implements EventPublisher {
+        private final EventPublisher delegate;
+        private final AtomicLong events = new AtomicLong();
+        private final AtomicLong calls = new AtomicLong();
+
+        CountingPublisher(EventPublisher delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void publish(String detailType, List<String> documents) {
+            delegate.publish(detailType, documents);
+            calls.addAndGet((documents.size() + 9) / 10);
+            events.addAndGet(documents.size());
+        }
+
+        public long events() { return events.get(); }
+
+        /** PutEvents calls in AWS: at most 10 entries each. */
+        public long putEventsCalls() { return calls.get(); }
+    }
+}
