@@ -33,23 +33,25 @@ unset JAVA_TOOL_OPTIONS AWS_ENDPOINT_URL
 echo "function.jar: $(stat -c %s "$jar") bytes; 1-min load average at start: $(cut -d' ' -f1 /proc/loadavg)"
 median() { sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.0f (%.0f–%.0f)", m, v[1], v[NR]}'; }
 echo
-echo "| JVM flags | JVM start → main | main → handler constructed | handler → first batch done | JVM start → first batch done | process wall (outside) | second batch (warm) |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| JVM flags | JVM start → main | main → handler constructed | handler → first batch done | JVM start → first batch done | process wall (outside) | second batch (warm) | 1-min load at process starts (min–max) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for flags in "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" "(JVM defaults)"; do
   opts=$flags; [ "$flags" = "(JVM defaults)" ] && opts=""
   out=$(mktemp)
   # shellcheck disable=SC2086
   java $opts -cp "$jar:$probe_dir" io.userasset.bench.ColdStartProbe "warm-$RANDOM" >/dev/null
   for i in $(seq 1 "$runs"); do
+    load=$(cut -d' ' -f1 /proc/loadavg)
     t0=$(date +%s%N)
     # shellcheck disable=SC2086
     line=$(java $opts -cp "$jar:$probe_dir" io.userasset.bench.ColdStartProbe "r$i-$RANDOM$RANDOM" | grep '^coldstart ')
     t1=$(date +%s%N)
-    echo "$line wall=$(( (t1 - t0) / 1000000 ))" >>"$out"
+    echo "$line wall=$(( (t1 - t0) / 1000000 )) load=$load" >>"$out"
     case "$line" in *failures=0*) ;; *) echo "probe reported failures: $line" >&2; exit 1 ;; esac
   done
   col() { sed -E "s/.* $1=([0-9.]+).*/\1/" "$out" | median; }
-  echo "| \`$flags\` | $(col jvmToMain) | $(col mainToHandler) | $(col handlerToFirst) | $(col jvmToFirst) | $(col wall) | $(col second) |"
+  loads=$(sed -E 's/.* load=([0-9.]+).*/\1/' "$out" | sort -n | awk 'NR==1 {a=$1} {b=$1} END {printf "%.2f–%.2f", a, b}')
+  echo "| \`$flags\` | $(col jvmToMain) | $(col mainToHandler) | $(col handlerToFirst) | $(col jvmToFirst) | $(col wall) | $(col second) | $loads |"
   rm -f "$out"
 done
 echo
