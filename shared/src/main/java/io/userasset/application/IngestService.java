@@ -38,7 +38,7 @@ import java.util.function.Function;
  * the anonymous history including this batch's events.
  */
 public final class IngestService {
-    static final int MAX_ATTEMPTS = 10;
+    static final int MAX_ATTEMPTS = 16;
     /** Marks a profile whose batch read failed: it is read on its own. */
     private static final StoredProfile NOT_LOADED = new StoredProfile(ProfileKey.user("\u0000not-loaded"), null, null, null, null, null);
 
@@ -231,9 +231,19 @@ public final class IngestService {
                 return new GroupResult(results);
             } catch (ProfileStore.VersionConflict conflict) {
                 counters.retries.incrementAndGet();
+                backOffAfterConflict(attempt);
             }
         }
         throw new IllegalStateException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + key);
+    }
+
+    /**
+     * Writers that keep colliding on one hot profile would collide again if they all re-read at
+     * once: a random pause, growing with the attempt (at most 128 ms), spreads them out.
+     */
+    private static void backOffAfterConflict(int attempt) throws InterruptedException {
+        if (attempt == 0) return;
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 7)));
     }
 
     /** Links the identify's anonymous id to this user, merging the anonymous profile once. */
