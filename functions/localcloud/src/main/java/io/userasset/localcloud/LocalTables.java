@@ -21,10 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Creates a catalogued table in DynamoDB Local, exactly as specified (keys, indexes, stream, TTL). */
-final class LocalTables {
+public final class LocalTables {
     private LocalTables() {}
 
-    static void create(DynamoDbClient dynamoDb, String name, TableSpec spec) {
+    public static void create(DynamoDbClient dynamoDb, String name, TableSpec spec) {
         Set<String> keyAttributes = new LinkedHashSet<>();
         keyAttributes.add(spec.partitionKey());
         spec.sortKey().ifPresent(keyAttributes::add);
