@@ -163,11 +163,8 @@ public final class LocalSqsEventSource {
     }
 
     private boolean moreOnTheWay(int held) {
-        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes();
-        return Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)) > 0
-                || Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)) > held;
+        QueueDepth depth = QueueDepth.of(sqs, queueUrl);
+        return depth.visible() > 0 || depth.inFlight() > held;
     }
 
     private List<Message> receiveInTurn(int limit) {
@@ -258,12 +255,7 @@ public final class LocalSqsEventSource {
     public void drain() {
         while (true) {
             if (pollOnce() > 0) continue;
-            Map<QueueAttributeName, String> a = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(
-                    QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                    .attributes();
-            long waiting = Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                    + Long.parseLong(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-            if (waiting == 0) return;
+            if (QueueDepth.of(sqs, queueUrl).total() == 0) return;
             try {
                 Thread.sleep(Math.max(20, Math.min(200, retryDelay.toMillis() / 4)));
             } catch (InterruptedException e) {

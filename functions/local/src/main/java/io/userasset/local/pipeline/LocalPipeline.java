@@ -16,6 +16,7 @@ import io.userasset.functions.ingest.SqsIngestHandler;
 import io.userasset.localcloud.LocalCloud;
 import io.userasset.localcloud.LocalDynamoStreamEventSource;
 import io.userasset.localcloud.LocalSqsEventSource;
+import io.userasset.localcloud.QueueDepth;
 import io.userasset.observability.EmfMetrics;
 import io.userasset.observability.JsonLog;
 import io.userasset.ports.EventPublisher;
@@ -576,9 +577,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private boolean pending(QueueSpec queue) {
-        var a = cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.queueUrl(queue)).attributeNamesWithStrings(
-                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
-        return Long.parseLong(a.get("ApproximateNumberOfMessages")) + Long.parseLong(a.get("ApproximateNumberOfMessagesNotVisible")) > 0;
+        return QueueDepth.of(cloud.sqs(), cloud.queueUrl(queue)).total() > 0;
     }
 
     /** Drains what is left on the stream (the last daily job's writes). */
@@ -588,9 +587,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Messages in a queue's DLQ now. */
     public long deadLettered(QueueSpec queue) {
-        var a = cloud.sqs().getQueueAttributes(b -> b.queueUrl(cloud.dlqUrl(queue)).attributeNamesWithStrings(
-                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
-        return Long.parseLong(a.get("ApproximateNumberOfMessages")) + Long.parseLong(a.get("ApproximateNumberOfMessagesNotVisible"));
+        return QueueDepth.of(cloud.sqs(), cloud.dlqUrl(queue)).total();
     }
 
     public long streamRecordsGivenUp() {
