@@ -72,12 +72,10 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
         this.timeoutShare = share;
     }
 
-    /** After {@code writes} more successful writes, the next write crashes the invocation once. */
-    public void crashAfterWrites(long writes) {
-        crashOnceAfterWritesWhere(writes, item -> true);
-    }
-
-    /** As {@link #crashAfterWrites(long)}, counting only writes of items the rule matches (e.g. the daily job's). */
+    /**
+     * After {@code writes} more successful writes of items the rule matches (e.g. the daily job's),
+     * the next such write crashes the invocation, once.
+     */
     public void crashOnceAfterWritesWhere(long writes, Predicate<Map<String, AttributeValue>> rule) {
         crashRule = rule;
         crashAfterWrites.set(writes);

@@ -17,24 +17,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,7 +100,7 @@ class FaultDrillTest {
                 List<OutboundEvent> next = day.equals(workload.lastDay()) ? null : workload.eventsOn(day.plusDays(1));
                 pipeline.runDay(day, workload.eventsOn(day), next, r -> { });
             }
-            if (dynamoFaults != null && given == null) dynamoFaults.heal();
+            if (given == null) dynamoFaults.heal();
             pipeline.finish();
             System.out.printf("fault drill, %s run: %.1f s %s%n", name, (System.nanoTime() - start) / 1e9, timers.seconds());
             Exporter exporter = new Exporter(pipeline.cloud(), out);
@@ -114,7 +108,7 @@ class FaultDrillTest {
             JsonNode model = exporter.writeModel(exporter.models(workload.lastDay()));
             return new Run(pipeline.accounting(), outcomes,
                     pipeline.engineRejections().stream().map(r -> r.origin() + " " + r.code()).sorted().toList(),
-                    profiles(pipeline.cloud()), snapshotRows(pipeline.cloud()), metrics, model,
+                    profiles(pipeline.cloud()), snapshotRows(exporter), metrics, model,
                     exporter.drainBus(ResourceCatalog.LOCAL_ACTIONS), exporter.drainBus(ResourceCatalog.LOCAL_ALERTS),
                     pipeline.ingestSource().crashed(), pipeline.ingestSource().redelivered(), pipeline.streamRecordsGivenUp(),
                     (System.nanoTime() - start) / 1e9);
@@ -255,21 +249,11 @@ class FaultDrillTest {
         return out;
     }
 
-    private static Map<String, List<String>> snapshotRows(LocalCloud cloud) {
+    /** Every day's snapshot rows, copied out by the exporter, sorted per day. */
+    private Map<String, List<String>> snapshotRows(Exporter exporter) {
+        exporter.copySnapshots(workload.lastDay());
         Map<String, List<String>> byDay = new TreeMap<>();
-        List<S3Object> objects = new ArrayList<>();
-        cloud.s3().listObjectsV2Paginator(b -> b.bucket(LocalCloud.BUCKET).prefix(ResourceCatalog.SNAPSHOT_PREFIX)).contents()
-                .forEach(objects::add);
-        for (S3Object o : objects) {
-            String day = o.key().substring(o.key().indexOf("dt=") + 3, o.key().indexOf("dt=") + 13);
-            try (InputStream in = new GZIPInputStream(cloud.s3().getObject(b -> b.bucket(LocalCloud.BUCKET).key(o.key())))) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (!line.isBlank()) byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        exporter.forEachSnapshotRow(row -> byDay.computeIfAbsent(row.path("dt").asText(), d -> new ArrayList<>()).add(row.toString()));
         byDay.values().forEach(rows -> rows.sort(String::compareTo));
         return byDay;
     }
