@@ -39,8 +39,6 @@ import java.util.function.Function;
  */
 public final class IngestService {
     static final int MAX_ATTEMPTS = 16;
-    /** Marks a profile whose batch read failed: it is read on its own. */
-    private static final StoredProfile NOT_LOADED = new StoredProfile(ProfileKey.user("\u0000not-loaded"), null, null, null, null, null);
 
     private final Function<byte[], ParseResult> parser;
     private final ProfileFold fold;
@@ -160,8 +158,7 @@ public final class IngestService {
         List<Callable<Void>> tasks = new ArrayList<>(groups.size());
         for (Map.Entry<ProfileKey, List<Indexed>> group : groups.entrySet()) {
             tasks.add(() -> {
-                ProfileKey key = group.getKey();
-                runGroup(key, group.getValue(), loaded == null ? NOT_LOADED : loaded.get(key), outcomes, counters);
+                runGroup(group.getKey(), group.getValue(), loaded, outcomes, counters);
                 return null;
             });
         }
@@ -188,10 +185,14 @@ public final class IngestService {
         }
     }
 
-    /** Folds one profile's events and writes them; never throws: failures become FAILED outcomes. */
-    private void runGroup(ProfileKey key, List<Indexed> events, StoredProfile preloaded, RecordOutcome[] outcomes,
+    /**
+     * Folds one profile's events and writes them; never throws: failures become FAILED outcomes.
+     * The profile comes from the batch read, or is read on its own when that failed ({@code loaded} null).
+     */
+    private void runGroup(ProfileKey key, List<Indexed> events, Map<ProfileKey, StoredProfile> loaded, RecordOutcome[] outcomes,
                           Counters counters) {
         try {
+            StoredProfile preloaded = loaded != null ? loaded.get(key) : store.loadLatest(key);
             GroupResult result = foldAndWrite(key, events, preloaded, counters, 0);
             for (int i = 0; i < events.size(); i++) {
                 FoldOutcome o = result.outcomes[i];
@@ -208,7 +209,7 @@ public final class IngestService {
     private GroupResult foldAndWrite(ProfileKey key, List<Indexed> events, StoredProfile preloaded, Counters counters,
                                      int redirects) throws Exception {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            StoredProfile base = attempt == 0 && preloaded != NOT_LOADED ? preloaded : store.loadLatest(key);
+            StoredProfile base = attempt == 0 ? preloaded : store.loadLatest(key);
             if (base != null && key.isAnonymous() && base.facts().mergedInto() != null) {
                 if (redirects > 0) throw new IllegalStateException("merged profile points to another merged profile: " + key);
                 // This visitor was linked to a user: their events belong to the user now.
