@@ -373,17 +373,12 @@ public final class HtmlReport {
         return s.end();
     }
 
+    /** Treated, treated converted, holdout, holdout converted per action type: the summary's attributed totals. */
     private static Map<String, long[]> actionOutcomes(ReportData d) {
         Map<String, long[]> sums = new TreeMap<>();
-        for (JsonNode m : d.metrics().values()) {
-            m.path("actions").fields().forEachRemaining(e -> {
-                long[] x = sums.computeIfAbsent(e.getKey(), k -> new long[4]);
-                x[0] += e.getValue().path("treated").asLong();
-                x[1] += e.getValue().path("treatedConverted").asLong();
-                x[2] += e.getValue().path("holdout").asLong();
-                x[3] += e.getValue().path("holdoutConverted").asLong();
-            });
-        }
+        d.summary().path("actions").path("attributed").fields().forEachRemaining(e -> sums.put(e.getKey(), new long[] {
+                e.getValue().path("treated").asLong(), e.getValue().path("treatedConverted").asLong(),
+                e.getValue().path("holdout").asLong(), e.getValue().path("holdoutConverted").asLong()}));
         return sums;
     }
 
