@@ -2,6 +2,7 @@ package io.userasset.domain.clv;
 
 import io.userasset.config.ClvConfig;
 import io.userasset.domain.clv.math.Bfgs;
+import io.userasset.domain.clv.math.DifferentiableFunction;
 import io.userasset.domain.clv.math.MinimizationResult;
 import io.userasset.domain.clv.math.NumericalHessian;
 
@@ -79,20 +80,9 @@ public final class ClvFitter {
                 {0.3, 0.3 / rate, 0.5, 3.0},
                 {3.0, 3.0 / rate, 2.0, 0.5},
         };
-        Bfgs bfgs = new Bfgs(options.maxIterations(), options.gradientTolerance(), 3.0);
-        MinimizationResult best = null;
-        int totalIterations = 0;
-        for (double[] s : starts) {
-            double[] theta0 = new double[4];
-            for (int i = 0; i < 4; i++) theta0[i] = Math.log(s[i]);
-            MinimizationResult res = bfgs.minimize(lik, theta0);
-            totalIterations += res.iterations();
-            if (best == null || (res.converged() && !best.converged())
-                    || (res.converged() == best.converged() && res.value() < best.value())) {
-                best = res;
-            }
-            if (res.converged()) break;
-        }
+        MultiStart search = minimizeFromStarts(lik, starts, options);
+        MinimizationResult best = search.best();
+        int totalIterations = search.iterations();
         double ll = -best.value() * lik.customers();
         if (!best.converged()) {
             return BgNbdFit.fallback(fb, lik.logLikelihood(fb), "not converged: " + best.reason(), totalIterations,
@@ -141,19 +131,9 @@ public final class ClvFitter {
                 {5.0, 4.0, 3.0 * mean / 5.0},
                 {0.5, 3.0, 4.0 * mean},
         };
-        Bfgs bfgs = new Bfgs(options.maxIterations(), options.gradientTolerance(), 3.0);
-        MinimizationResult best = null;
-        int totalIterations = 0;
-        for (double[] s : starts) {
-            double[] theta0 = {Math.log(s[0]), Math.log(s[1]), Math.log(s[2])};
-            MinimizationResult res = bfgs.minimize(lik, theta0);
-            totalIterations += res.iterations();
-            if (best == null || (res.converged() && !best.converged())
-                    || (res.converged() == best.converged() && res.value() < best.value())) {
-                best = res;
-            }
-            if (res.converged()) break;
-        }
+        MultiStart search = minimizeFromStarts(lik, starts, options);
+        MinimizationResult best = search.best();
+        int totalIterations = search.iterations();
         if (!best.converged()) {
             return GammaGammaFit.fallback(fallback, lik.logLikelihood(fallback), "not converged: " + best.reason(),
                     totalIterations, best.gradientNorm(), customers, tuples, width, excluded);
@@ -187,7 +167,7 @@ public final class ClvFitter {
      * f = −LL/N: Cov(ln θ) = (N·∇²f)⁻¹, SE(θ_j) = θ_j·sqrt(Cov_jj). Null if the Hessian is not
      * positive definite (flat or saddle direction).
      */
-    static double[] standardErrors(io.userasset.domain.clv.math.DifferentiableFunction f, double[] theta, double n) {
+    static double[] standardErrors(DifferentiableFunction f, double[] theta, double n) {
         double[][] h = NumericalHessian.ofGradient(f, theta, HESSIAN_STEP);
         if (h == null) return null;
         double[][] inv = NumericalHessian.inverseSpd(h);
@@ -199,5 +179,27 @@ public final class ClvFitter {
             se[j] = Math.exp(theta[j]) * Math.sqrt(v);
         }
         return se;
+    }
+
+    /** The best of BFGS runs from each start in turn (parameters searched on the log scale), and the iterations spent. */
+    private record MultiStart(MinimizationResult best, int iterations) {}
+
+    /** Stops at the first start that converges; otherwise keeps the lowest value, a converged run over any other. */
+    private static MultiStart minimizeFromStarts(DifferentiableFunction lik, double[][] starts, FitOptions options) {
+        Bfgs bfgs = new Bfgs(options.maxIterations(), options.gradientTolerance(), 3.0);
+        MinimizationResult best = null;
+        int iterations = 0;
+        for (double[] start : starts) {
+            double[] theta0 = new double[start.length];
+            for (int i = 0; i < start.length; i++) theta0[i] = Math.log(start[i]);
+            MinimizationResult res = bfgs.minimize(lik, theta0);
+            iterations += res.iterations();
+            if (best == null || (res.converged() && !best.converged())
+                    || (res.converged() == best.converged() && res.value() < best.value())) {
+                best = res;
+            }
+            if (res.converged()) break;
+        }
+        return new MultiStart(best, iterations);
     }
 }
