@@ -1,16 +1,21 @@
 package io.userasset.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore;
+import io.userasset.application.IngestReport;
+import io.userasset.application.RecordOutcome;
 import io.userasset.domain.profile.ProfileFacts;
 import io.userasset.events.ProfileKey;
 import io.userasset.functions.LocalEngine;
 import io.userasset.localcloud.LocalCloud;
 import io.userasset.ports.StoredProfile;
+import io.userasset.tables.ResourceCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,7 +116,7 @@ class IngestHandlerTest {
         local.clearProfiles();
 
         local.faults.throttleBatchReads(true);
-        java.util.concurrent.atomic.AtomicInteger fallbacks = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger fallbacks = new AtomicInteger();
         local.engine.onIngestReport(r -> fallbacks.addAndGet(r.batchReadFallbacks()));
         for (int from = 0; from < history.size(); from += 100) {
             SQSBatchResponse response = handler.handleRequest(EventJson.sqs(history.subList(from, Math.min(history.size(), from + 100))), null);
@@ -125,18 +131,18 @@ class IngestHandlerTest {
     void theSameCostEventTwiceInOneBatchIsStoredOnceAndTheCopyIsADuplicate() {
         String cost = "{\"eventId\":\"cost-2026-02-01-tv\",\"type\":\"acquisition_cost\",\"occurredAt\":\"2026-02-02T01:00:00Z\","
                 + "\"properties\":{\"channel\":\"tv\",\"amount\":125.5,\"currency\":\"USD\",\"date\":\"2026-02-01\"}}";
-        List<io.userasset.application.IngestReport> reports = new ArrayList<>();
+        List<IngestReport> reports = new ArrayList<>();
         local.engine.onIngestReport(reports::add);
         SQSBatchResponse response = handler.handleRequest(EventJson.sqs(List.of(
                 new EventJson.Sent("cost-a", cost, null), new EventJson.Sent("cost-b", cost, null))), null);
         local.engine.onIngestReport(r -> { });
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(reports.get(0).outcomes()).containsEntry("cost-a", io.userasset.application.RecordOutcome.APPLIED)
-                .containsEntry("cost-b", io.userasset.application.RecordOutcome.DUPLICATE);
-        var costs = new io.userasset.adapters.dynamodb.DynamoAcquisitionCostStore(cloud.dynamoDb(),
-                cloud.tableName(io.userasset.tables.ResourceCatalog.ENGINE));
-        assertThat(costs.costsOn(java.time.LocalDate.parse("2026-02-01"))).containsExactly(Map.entry("tv", 125_500L));
+        assertThat(reports.get(0).outcomes()).containsEntry("cost-a", RecordOutcome.APPLIED)
+                .containsEntry("cost-b", RecordOutcome.DUPLICATE);
+        var costs = new DynamoAcquisitionCostStore(cloud.dynamoDb(),
+                cloud.tableName(ResourceCatalog.ENGINE));
+        assertThat(costs.costsOn(LocalDate.parse("2026-02-01"))).containsExactly(Map.entry("tv", 125_500L));
     }
 
     @Test
@@ -196,7 +202,7 @@ class IngestHandlerTest {
     }
 
     private static int epochDay(java.time.Instant instant) {
-        return (int) java.time.LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC).toEpochDay();
+        return (int) LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC).toEpochDay();
     }
 
     private static void deliver(EventJson.Sent... sent) {
