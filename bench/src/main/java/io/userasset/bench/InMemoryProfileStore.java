@@ -2,7 +2,11 @@ package io.userasset.bench;
 
 import io.userasset.adapters.dynamodb.ProfileItem;
 import io.userasset.adapters.dynamodb.ProfileItems;
+import io.userasset.domain.profile.KeyArchive;
+import io.userasset.domain.profile.KeyArchiveRef;
+import io.userasset.domain.profile.ProfileCodec;
 import io.userasset.events.ProfileKey;
+import io.userasset.ports.KeyArchiveStore;
 import io.userasset.ports.ProfileStore;
 import io.userasset.ports.StoredProfile;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,15 +23,19 @@ import java.util.Objects;
  * mapping + ProfileCodec/ScoresCodec decode), a write encodes it the same way ({@link ProfileItems#toItem}
  * + schema mapping) under the same optimistic-locking rule (version must match; stored version + 1).
  * So the CPU work of the adapter stays in the measured path; only the SDK's request marshalling,
- * signing and the HTTP round trip are left out. Single-threaded; times its decode and encode.
+ * signing and the HTTP round trip are left out. Key archives are kept encoded the same way
+ * ({@link ProfileCodec#encodeKeyArchive}). Single-threaded; times its decode and encode.
  */
-final class InMemoryProfileStore implements ProfileStore {
+final class InMemoryProfileStore implements ProfileStore, KeyArchiveStore {
     private final Map<String, Map<String, AttributeValue>> items;
+    private final Map<String, byte[]> archives = new HashMap<>();
     private final int windowWeeks;
     long decodeNanos;
     long encodeNanos;
     long loads;
     long writes;
+    long archiveLoads;
+    long archiveWrites;
 
     InMemoryProfileStore(Map<String, Map<String, AttributeValue>> initial, int windowWeeks) {
         this.items = new HashMap<>(initial);
@@ -65,6 +73,26 @@ final class InMemoryProfileStore implements ProfileStore {
     public void writeAll(List<StoredProfile> profiles) throws VersionConflict {
         for (StoredProfile p : profiles) check(p);
         for (StoredProfile p : profiles) put(p);
+    }
+
+    @Override
+    public void save(ProfileKey owner, KeyArchive archive, long expiresAtEpochSecond) {
+        long t0 = System.nanoTime();
+        byte[] encoded = ProfileCodec.encodeKeyArchive(archive);
+        encodeNanos += System.nanoTime() - t0;
+        archiveWrites++;
+        archives.put(owner.storageKey() + "#" + archive.id(), encoded);
+    }
+
+    @Override
+    public KeyArchive load(ProfileKey owner, KeyArchiveRef ref) {
+        byte[] encoded = archives.get(owner.storageKey() + "#" + ref.id());
+        if (encoded == null) throw new IllegalStateException("no archive " + ref.id() + " of " + owner);
+        long t0 = System.nanoTime();
+        KeyArchive archive = ProfileCodec.decodeKeyArchive(encoded);
+        decodeNanos += System.nanoTime() - t0;
+        archiveLoads++;
+        return archive;
     }
 
     Map<String, AttributeValue> item(String storageKey) {

@@ -104,17 +104,20 @@ public final class IngestCapacityBenchmark {
                 double total = sent;
                 requests.forEach((op, n) -> perEvent.add(String.format("%s %.4f", op, n / total)));
                 long puts = requests.getOrDefault("PutItem", 0L);
-                rows.add(String.format("| %,d | %,d | %,d | %,.0f | %.1f | %.1f | %.4f | %.4f | %.4f | %s | %d |", size,
+                Map<String, Double> wcuByTable = meter.writeUnitsByTable();
+                double profileWcu = wcuByTable.getOrDefault(table, 0.0);
+                double archiveWcu = wcuByTable.getOrDefault(cloud.tableName(ResourceCatalog.ENGINE), 0.0);
+                rows.add(String.format("| %,d | %,d | %,d | %,.0f | %.1f | %.1f | %.4f | %.4f | %.4f | %.4f | %.4f | %s | %d |", size,
                         batches, sent, sent / (nanos / 1e9), distinct / (double) batches, puts / (double) batches,
-                        distinct / (double) sent, meter.writeUnits() / sent, meter.readUnits() / sent, perEvent,
-                        failures));
-                details.add(String.format("batch %d: WCU per PutItem %.3f; item size of the top-ranked users after the run: %s",
+                        distinct / (double) sent, meter.writeUnits() / sent, profileWcu / sent, archiveWcu / sent,
+                        meter.readUnits() / sent, perEvent, failures));
+                details.add(String.format("batch %d: WCU per PutItem %.3f (profiles and key archives); item size of the top-ranked users after the run: %s",
                         size, puts == 0 ? 0 : meter.writeUnits() / puts, hotItemSizes(cloud, table, 5)));
             }
         }
         out.println();
-        out.println("| batch size | batches | events | events/s | distinct users/batch (mean) | PutItem/batch | expected WCU/event (distinct ÷ events) | measured WCU/event | measured RCU/event | requests/event by operation | failed |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        out.println("| batch size | batches | events | events/s | distinct users/batch (mean) | PutItem/batch | expected WCU/event (distinct ÷ events) | measured WCU/event | of which profiles | of which key archives | measured RCU/event | requests/event by operation | failed |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         rows.forEach(out::println);
         out.println();
         details.forEach(out::println);

@@ -102,8 +102,8 @@ public final class IngestCpuBenchmark {
         }
 
         System.out.println();
-        System.out.println("| batch size | events per round | distinct users/batch | profile writes/event | whole path, CPU µs/event median (min–max) | wall µs/event | parse + validate | load: item → profile (decode) | write: profile → item (encode) | score (est.) | group + fold + rest | top user's item at round end |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| batch size | events per round | distinct users/batch | profile writes/event | key-archive loads / writes per event | whole path, CPU µs/event median (min–max) | wall µs/event | parse + validate | load: item → profile (decode) | write: profile → item (encode) | score (est.) | group + fold + rest | top user's item at round end |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         ProfileAssessor assessor = new ProfileAssessor(config, ModelSet.defaults(config));
         for (int size : sizes) {
             List<List<InputRecord>> batches = measured.get(size);
@@ -114,6 +114,7 @@ public final class IngestCpuBenchmark {
             double[] decode = new double[ROUNDS];
             double[] encode = new double[ROUNDS];
             double writesPerEvent = 0;
+            String archivesPerEvent = "";
             InMemoryProfileStore last = null;
             for (int r = 0; r < ROUNDS; r++) {
                 InMemoryProfileStore store = new InMemoryProfileStore(pristine, fold.windowWeeks());
@@ -129,6 +130,7 @@ public final class IngestCpuBenchmark {
                 decode[r] = store.decodeNanos / 1e3 / n;
                 encode[r] = store.encodeNanos / 1e3 / n;
                 writesPerEvent = store.writes / (double) n;
+                archivesPerEvent = String.format("%.4f / %.4f", store.archiveLoads / (double) n, store.archiveWrites / (double) n);
                 long p0 = threads.getCurrentThreadCpuTime();
                 int accepted = 0;
                 for (List<InputRecord> batch : batches) {
@@ -140,8 +142,8 @@ public final class IngestCpuBenchmark {
             }
             double score = scoreMicros(assessor, last, zipf, lastDay + 1) * writesPerEvent;
             double total = median(cpu);
-            System.out.printf("| %,d | %,d | %.1f | %.3f | **%.2f** (%.2f–%.2f) | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %,d B |%n",
-                    size, n, distinct.get(size), writesPerEvent, total, min(cpu), max(cpu), median(wall), median(parse),
+            System.out.printf("| %,d | %,d | %.1f | %.3f | %s | **%.2f** (%.2f–%.2f) | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %,d B |%n",
+                    size, n, distinct.get(size), writesPerEvent, archivesPerEvent, total, min(cpu), max(cpu), median(wall), median(parse),
                     median(decode), median(encode), score,
                     total - median(parse) - median(decode) - median(encode) - score,
                     ProfileLoader.itemBytes(last.item(ProfileKey.user(Population.userId(0)).storageKey())));
@@ -164,8 +166,9 @@ public final class IngestCpuBenchmark {
             public Map<String, Long> costsOn(LocalDate day) { return Map.of(); }
         };
         CurrentModels models = new CurrentModels(config, noModels, clock, Duration.ofMinutes(5));
-        ProfileWriter writer = new ProfileWriter(store, models, days, clock, config.profile().anonymousTtlDays());
-        return new IngestService(parser::parse, fold, writer, store, rejected -> {
+        ProfileWriter writer = new ProfileWriter(store, store, fold, models, clock, config.profile().inlineDedupKeys(),
+                config.profile().anonymousTtlDays());
+        return new IngestService(parser::parse, fold, writer, store, store, rejected -> {
             throw new IllegalStateException("unexpected rejects: " + rejected.get(0).rejection());
         }, noCosts, null, clock);
     }

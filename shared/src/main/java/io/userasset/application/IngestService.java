@@ -9,6 +9,7 @@ import io.userasset.events.ParseResult;
 import io.userasset.events.ProfileKey;
 import io.userasset.observability.JsonLog;
 import io.userasset.ports.AcquisitionCostStore;
+import io.userasset.ports.KeyArchiveStore;
 import io.userasset.ports.ProfileStore;
 import io.userasset.ports.RejectSink;
 import io.userasset.ports.RejectedInput;
@@ -44,6 +45,7 @@ public final class IngestService {
     private final ProfileFold fold;
     private final ProfileWriter writer;
     private final ProfileStore store;
+    private final KeyArchiveStore archives;
     private final RejectSink rejects;
     private final AcquisitionCostStore costs;
     private final ExecutorService pool;
@@ -53,12 +55,13 @@ public final class IngestService {
      * @param pool runs the writes of distinct profiles concurrently (I/O bound); null runs them in turn
      */
     public IngestService(Function<byte[], ParseResult> parser, ProfileFold fold, ProfileWriter writer,
-                         ProfileStore store, RejectSink rejects, AcquisitionCostStore costs,
+                         ProfileStore store, KeyArchiveStore archives, RejectSink rejects, AcquisitionCostStore costs,
                          ExecutorService pool, Clock clock) {
         this.parser = parser;
         this.fold = fold;
         this.writer = writer;
         this.store = store;
+        this.archives = archives;
         this.rejects = rejects;
         this.costs = costs;
         this.pool = pool;
@@ -217,6 +220,7 @@ public final class IngestService {
                 return foldAndWrite(user, events, store.loadLatest(user), counters, redirects + 1);
             }
             ProfileFacts facts = base == null ? fold.empty() : base.facts().copy();
+            if (needsKeys(events)) loadKeyArchive(key, facts);
             FoldOutcome[] results = new FoldOutcome[events.size()];
             List<StoredProfile> linked = new ArrayList<>();
             boolean changed = false;
@@ -236,6 +240,18 @@ public final class IngestService {
             }
         }
         throw new IllegalStateException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + key);
+    }
+
+    private static boolean needsKeys(List<Indexed> events) {
+        for (Indexed x : events) {
+            if (ProfileFold.usesDedupKeys(x.event)) return true;
+        }
+        return false;
+    }
+
+    /** Only profiles with more keys than fit inline have an archive; only keyed events need it read. */
+    private void loadKeyArchive(ProfileKey key, ProfileFacts facts) {
+        if (!facts.keyArchiveLoaded()) facts.loadKeyArchive(archives.load(key, facts.keyArchive()));
     }
 
     /**
@@ -263,6 +279,7 @@ public final class IngestService {
             }
             return fold.link(facts, anonymousId, null);
         }
+        if (anonymous != null) loadKeyArchive(anonymousKey, anonymous.facts());
         FoldOutcome outcome = fold.link(facts, anonymousId, anonymous == null ? null : anonymous.facts());
         ProfileFacts tombstone = fold.empty();
         fold.markMerged(tombstone, key.id());

@@ -6,6 +6,7 @@ import io.userasset.adapters.dynamodb.DynamoActionBudget;
 import io.userasset.adapters.dynamodb.DynamoActionLog;
 import io.userasset.adapters.dynamodb.ProfileItems;
 import io.userasset.adapters.dynamodb.DynamoMetricsStore;
+import io.userasset.adapters.dynamodb.DynamoKeyArchiveStore;
 import io.userasset.adapters.dynamodb.DynamoModelStore;
 import io.userasset.adapters.dynamodb.DynamoProfileScanner;
 import io.userasset.adapters.dynamodb.DynamoRunLedger;
@@ -101,9 +102,11 @@ public final class Engine {
         this.modelStore = new DynamoModelStore(dynamoDb, names.engineTable());
         this.models = new CurrentModels(config, modelStore, clock, MODEL_REFRESH);
         EventParser parser = new EventParser(config.events(), clock);
+        var keyArchives = new DynamoKeyArchiveStore(dynamoDb, names.engineTable());
         this.ingest = new IngestService(parser::parse, fold,
-                new ProfileWriter(profiles, models, days, clock, config.profile().anonymousTtlDays()),
-                profiles, new S3RejectSink(s3, names.bucket(), days),
+                new ProfileWriter(profiles, keyArchives, fold, models, clock, config.profile().inlineDedupKeys(),
+                        config.profile().anonymousTtlDays()),
+                profiles, keyArchives, new S3RejectSink(s3, names.bucket(), days),
                 costs, WRITE_POOL, clock);
     }
 

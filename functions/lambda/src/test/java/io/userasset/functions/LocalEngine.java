@@ -51,6 +51,21 @@ public final class LocalEngine {
                 io.userasset.adapters.dynamodb.ProfileItems.INGEST);
     }
 
+    /**
+     * The profile's facts with every deduplication key inline (its key archive read and merged in):
+     * equal for equal facts, whichever write happened to move keys to which archive.
+     */
+    public io.userasset.domain.profile.ProfileFacts allKeysInline(ProfileKey key, io.userasset.domain.profile.ProfileFacts facts) {
+        var f = facts.copy();
+        if (!f.keyArchiveLoaded()) {
+            f.loadKeyArchive(new io.userasset.adapters.dynamodb.DynamoKeyArchiveStore(cloud.dynamoDb(),
+                    cloud.tableName(ResourceCatalog.ENGINE)).load(key, f.keyArchive()));
+        }
+        var config = engine.config();
+        return new io.userasset.domain.profile.ProfileFold(engine.days(), config.profile().dedupHorizonDays(),
+                config.rfm().windowDays()).withAllKeysInline(f);
+    }
+
     /** Every stored profile, by key. */
     public Map<ProfileKey, StoredProfile> allProfiles() {
         DynamoProfileStore store = profileStore();

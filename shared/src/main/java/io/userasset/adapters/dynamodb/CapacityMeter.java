@@ -10,18 +10,27 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CapacityMeter {
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
+    private final Map<String, DoubleAdder> writeUnitsByTable = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
 
-    void record(String operation, Double read, Double write, Double total) {
+    void request(String operation) {
         requests.computeIfAbsent(operation, k -> new LongAdder()).increment();
+    }
+
+    /** Units one table consumed in a request; responses of batch requests give one such entry per table. */
+    void consumed(String operation, String table, Double read, Double write, Double total) {
         // Some responses split read and write units; others only give the total for the operation's kind.
+        double written = 0;
         if (read != null || write != null) {
             if (read != null) readUnits.add(read);
-            if (write != null) writeUnits.add(write);
+            if (write != null) written = write;
         } else if (total != null) {
-            if (isWrite(operation)) writeUnits.add(total);
+            if (isWrite(operation)) written = total;
             else readUnits.add(total);
         }
+        if (written == 0) return;
+        writeUnits.add(written);
+        if (table != null) writeUnitsByTable.computeIfAbsent(table, k -> new DoubleAdder()).add(written);
     }
 
     private static boolean isWrite(String operation) {
@@ -35,6 +44,13 @@ public final class CapacityMeter {
 
     public double writeUnits() {
         return writeUnits.sum();
+    }
+
+    /** Write units by table name. */
+    public Map<String, Double> writeUnitsByTable() {
+        Map<String, Double> out = new TreeMap<>();
+        writeUnitsByTable.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     public long requests(String operation) {
@@ -51,6 +67,7 @@ public final class CapacityMeter {
     public void reset() {
         readUnits.reset();
         writeUnits.reset();
+        writeUnitsByTable.clear();
         requests.clear();
     }
 }

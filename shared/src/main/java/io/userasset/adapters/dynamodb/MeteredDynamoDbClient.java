@@ -119,20 +119,13 @@ public final class MeteredDynamoDbClient implements DynamoDbClient {
     }
 
     private void record(String operation, ConsumedCapacity c) {
-        if (c == null) {
-            meter.record(operation, null, null, null);
-        } else {
-            meter.record(operation, c.readCapacityUnits(), c.writeCapacityUnits(), c.capacityUnits());
-        }
+        meter.request(operation);
+        if (c != null) meter.consumed(operation, c.tableName(), c.readCapacityUnits(), c.writeCapacityUnits(), c.capacityUnits());
     }
 
     private void record(String operation, List<ConsumedCapacity> list) {
-        if (list == null || list.isEmpty()) {
-            meter.record(operation, null, null, null);
-            return;
-        }
-        double total = 0;
-        for (ConsumedCapacity c : list) total += c.capacityUnits() == null ? 0 : c.capacityUnits();
-        meter.record(operation, null, null, total);
+        meter.request(operation);
+        if (list == null) return;
+        for (ConsumedCapacity c : list) meter.consumed(operation, c.tableName(), null, null, c.capacityUnits());
     }
 }

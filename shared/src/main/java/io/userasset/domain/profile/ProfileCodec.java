@@ -6,11 +6,14 @@ import io.userasset.domain.time.Days;
 /**
  * The compact binary form of {@link ProfileFacts} stored in the profile item: varints, days as
  * offsets from the head day, empty parts omitted. A heavy user (a year of daily activity, 200
- * orders) takes about 0.5 KB, so a profile write costs one write unit. The first byte is the format
- * version; readers reject versions they do not know rather than misread them.
+ * orders) takes about 0.5 KB, so a profile write costs one write unit; deduplication keys beyond
+ * the inline limit are in a {@link KeyArchive}, which has its own encoding here. The first byte is
+ * the format version; readers reject versions they do not know rather than misread them.
  */
 public final class ProfileCodec {
-    public static final int VERSION = 1;
+    /** 2 added the key-archive reference; version 1 items (no archive) are still read. */
+    public static final int VERSION = 2;
+    private static final int ARCHIVE_FORMAT = 1;
 
     private static final int REGISTERED = 1;
     private static final int CHANNEL = 1 << 1;
@@ -51,10 +54,13 @@ public final class ProfileCodec {
         if ((flags & REFUNDS) != 0) w.u(f.refunds).u(f.refundedMilli);
         if ((flags & (ORDERS | REFUNDS | SOCIAL)) != 0) weekly(w, f.weekly);
         if ((flags & SOCIAL) != 0) w.u(f.referrals).u(f.shares).u(f.posts).z(f.headDay - (long) f.lastSocialDay);
-        w.u(f.recentKeys.size());
-        for (int i = 0; i < f.recentKeys.size(); i++) {
+        w.u(f.recentKeys.inlineSize());
+        for (int i = 0; i < f.recentKeys.inlineSize(); i++) {
             w.fixed(f.recentKeys.fingerprint(i)).z(f.headDay - (long) f.recentKeys.day(i));
         }
+        KeyArchiveRef archive = f.recentKeys.archiveRef();
+        w.raw(archive == null ? 0 : 1);
+        if (archive != null) w.fixed(archive.id()).u(archive.size()).z(f.headDay - (long) archive.newestDay());
         w.u(f.linkedAnonymous.length);
         for (long fp : f.linkedAnonymous) w.fixed(fp);
         if ((flags & MERGED_INTO) != 0) w.str(f.mergedInto);
@@ -65,7 +71,7 @@ public final class ProfileCodec {
     public static ProfileFacts decode(byte[] data, int windowWeeks) {
         Bytes.Reader r = new Bytes.Reader(data);
         int version = r.raw();
-        if (version != VERSION) throw new IllegalArgumentException("unknown profile format version " + version);
+        if (version != VERSION && version != 1) throw new IllegalArgumentException("unknown profile format version " + version);
         int flags = r.ui();
         ProfileFacts f = new ProfileFacts(windowWeeks);
         if (r.raw() == 1) f.headDay = Math.toIntExact(r.z());
@@ -108,13 +114,40 @@ public final class ProfileCodec {
             fps[i] = r.fixed();
             keyDays[i] = fromHead(f, r.z());
         }
-        f.recentKeys = new RecentKeys(fps, keyDays);
+        KeyArchiveRef archive = null;
+        if (version >= 2 && r.raw() == 1) archive = new KeyArchiveRef(r.fixed(), r.ui(), fromHead(f, r.z()));
+        f.recentKeys = new RecentKeys(fps, keyDays, archive);
         int linked = r.ui();
         f.linkedAnonymous = new long[linked];
         for (int i = 0; i < linked; i++) f.linkedAnonymous[i] = r.fixed();
         if ((flags & MERGED_INTO) != 0) f.mergedInto = r.str();
         if (!r.atEnd()) throw new IllegalArgumentException("trailing bytes after profile data");
         return f;
+    }
+
+    /** An archive of deduplication keys: format, id, newest day, then each key with its day before the newest. */
+    public static byte[] encodeKeyArchive(KeyArchive a) {
+        Bytes.Writer w = new Bytes.Writer().raw(ARCHIVE_FORMAT).fixed(a.id()).z(a.newestDay()).u(a.size());
+        for (int i = 0; i < a.size(); i++) w.fixed(a.fingerprint(i)).u(a.newestDay() - (long) a.day(i));
+        return w.toByteArray();
+    }
+
+    public static KeyArchive decodeKeyArchive(byte[] data) {
+        Bytes.Reader r = new Bytes.Reader(data);
+        int format = r.raw();
+        if (format != ARCHIVE_FORMAT) throw new IllegalArgumentException("unknown key archive format " + format);
+        long id = r.fixed();
+        long newest = r.z();
+        int n = r.ui();
+        long[] fps = new long[n];
+        int[] days = new int[n];
+        for (int i = 0; i < n; i++) {
+            fps[i] = r.fixed();
+            days[i] = Math.toIntExact(newest - r.u());
+            if (i > 0 && fps[i] <= fps[i - 1]) throw new IllegalArgumentException("key archive not sorted");
+        }
+        if (!r.atEnd()) throw new IllegalArgumentException("trailing bytes after key archive");
+        return new KeyArchive(id, fps, days);
     }
 
     private static int fromHead(ProfileFacts f, long offset) {

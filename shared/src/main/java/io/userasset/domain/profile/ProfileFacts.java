@@ -87,7 +87,17 @@ public final class ProfileFacts {
     public int lastSocialDay() { return lastSocialDay; }
     public String mergedInto() { return mergedInto; }
     public int windowWeeks() { return weekly.weeks(); }
-    public int recentKeyCount() { return recentKeys.size(); }
+    /** Deduplication keys held in the profile item itself. */
+    public int inlineKeyCount() { return recentKeys.inlineSize(); }
+    /** The archive holding the rest of the deduplication keys, or null. */
+    public KeyArchiveRef keyArchive() { return recentKeys.archiveRef(); }
+    /** Whether keyed events (and links) can be folded: no archive, or the archive is loaded. */
+    public boolean keyArchiveLoaded() { return recentKeys.archiveLoaded(); }
+
+    /** Supplies the archive this profile refers to (read by the caller from where archives are kept). */
+    public void loadKeyArchive(KeyArchive archive) {
+        recentKeys.loadArchive(archive);
+    }
 
     /** Was the user active on this day? Unknown (false) for days outside both activity windows. */
     public boolean activeOn(int day) {
@@ -245,7 +255,9 @@ public final class ProfileFacts {
                 + ", firstOrder=" + firstOrderDay + ", lastOrder=" + lastOrderDay
                 + ", purchaseDays=" + (purchaseDaysBeforeWindow + purchaseDays.cardinality())
                 + ", referrals=" + referrals + ", shares=" + shares + ", posts=" + posts
-                + ", recentKeys=" + recentKeys.size() + ", linked=" + linkedAnonymous.length
+                + ", inlineKeys=" + recentKeys.inlineSize()
+                + ", keyArchive=" + (recentKeys.archiveRef() == null ? "none" : recentKeys.archiveRef().size() + " keys")
+                + ", linked=" + linkedAnonymous.length
                 + ", mergedInto=" + mergedInto + "}";
     }
 }

@@ -1,6 +1,7 @@
 package io.userasset.domain.profile;
 
 import io.userasset.events.Event;
+import io.userasset.events.EventType;
 import io.userasset.events.Payload;
 import io.userasset.domain.time.Days;
 
@@ -107,6 +108,41 @@ public final class ProfileFold {
         return FoldOutcome.APPLIED;
     }
 
+    /**
+     * Whether folding the event consults the deduplication keys, so a profile's {@link KeyArchive}
+     * must be loaded first: keyed events, and identify (which merges another profile's keys).
+     */
+    public static boolean usesDedupKeys(Event e) {
+        Payload p = e.payload();
+        return e.type() == EventType.IDENTIFY || p instanceof Payload.OrderPaid
+                || p instanceof Payload.OrderRefunded || p instanceof Payload.ReferralConverted
+                || p instanceof Payload.ContentShared || p instanceof Payload.ContentPosted;
+    }
+
+    /**
+     * Keeps the profile item small: when more than {@code inlineLimit} keys are inline, they and the
+     * current archive's keys still inside the horizon move to a new archive with id {@code newId},
+     * which is returned to be stored before the profile that refers to it; null when nothing moved.
+     * The set of keys, and so every fold result, stays the same.
+     */
+    public KeyArchive spillKeys(ProfileFacts f, int inlineLimit, long newId) {
+        return f.recentKeys.spill(inlineLimit, newId, f.headDay - dedupHorizonDays);
+    }
+
+    /**
+     * The same facts with every deduplication key inline (the archive, which must be loaded, merged
+     * in): equal for equal facts however their keys are split between the item and an archive.
+     */
+    public ProfileFacts withAllKeysInline(ProfileFacts f) {
+        ProfileFacts c = f.copy();
+        c.recentKeys = f.recentKeys.allInline(f.headDay - dedupHorizonDays);
+        return c;
+    }
+
+    public int dedupHorizonDays() {
+        return dedupHorizonDays;
+    }
+
     public static long anonymousFingerprint(String anonymousId) {
         return Fingerprint.of("anonymous", anonymousId);
     }
@@ -119,7 +155,7 @@ public final class ProfileFold {
     // ---- parts ------------------------------------------------------------------------------------
 
     private boolean remember(ProfileFacts f, boolean late, long fingerprint, int day) {
-        return late || f.recentKeys.add(fingerprint, day);
+        return late || f.recentKeys.add(fingerprint, day, f.headDay - dedupHorizonDays);
     }
 
     private void advanceTo(ProfileFacts f, int day) {
@@ -217,7 +253,7 @@ public final class ProfileFold {
         target.purchaseDaysBeforeWindow += source.purchaseDaysBeforeWindow + purchases.advance(lag);
         target.purchaseDays.orShifted(purchases, 0);
         target.weekly.addAll(source.weekly, Days.weekOf(target.headDay) - Days.weekOf(source.headDay));
-        target.recentKeys.addAll(source.recentKeys);
+        target.recentKeys.addAll(source.recentKeys, target.headDay - dedupHorizonDays);
         target.recentKeys.evictBefore(target.headDay - dedupHorizonDays);
 
         if (source.registeredAtMilli != ProfileFacts.NO_TIME) {

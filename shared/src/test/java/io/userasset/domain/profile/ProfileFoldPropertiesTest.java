@@ -13,7 +13,9 @@ import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +55,44 @@ class ProfileFoldPropertiesTest {
         List<Event> shuffled = new ArrayList<>(history);
         Collections.shuffle(shuffled, random);
         assertThat(foldInBatches(shuffled, random)).isEqualTo(expected);
+    }
+
+    /**
+     * Issue 3 (items within one write unit): keys moved to archives at random writes, however few
+     * are kept inline, change no fact and no deduplication decision.
+     */
+    @Property(tries = 300)
+    void movingKeysToArchivesAtAnyWriteChangesNoFact(@ForAll("seeds") long seed,
+                                                     @ForAll @IntRange(min = 1, max = 120) int events,
+                                                     @ForAll @IntRange(min = 1, max = 6) int inlineLimit) {
+        Random random = new Random(seed);
+        List<Event> history = history(random, events, HORIZON);
+        ProfileFacts expected = foldInOrder(history);
+
+        List<Event> delivered = new ArrayList<>(history);
+        for (Event e : history) {
+            if (random.nextInt(3) == 0) delivered.add(e);
+        }
+        Collections.shuffle(delivered, random);
+        Map<Long, byte[]> archives = new HashMap<>();
+        ProfileFacts f = fold.empty();
+        for (Event e : delivered) {
+            fold.apply(f, e);
+            if (random.nextInt(3) == 0) f = storeAndLoad(f, inlineLimit, archives, random);
+        }
+        f = storeAndLoad(f, inlineLimit, archives, random);
+
+        assertThat(f.inlineKeyCount()).isLessThanOrEqualTo(inlineLimit);
+        assertThat(fold.withAllKeysInline(f)).isEqualTo(expected);
+    }
+
+    /** What a write and a later read do: spill, encode, decode, load the archive referred to. */
+    private ProfileFacts storeAndLoad(ProfileFacts f, int inlineLimit, Map<Long, byte[]> archives, Random random) {
+        KeyArchive spilled = fold.spillKeys(f, inlineLimit, random.nextLong() | 1);
+        if (spilled != null) archives.put(spilled.id(), ProfileCodec.encodeKeyArchive(spilled));
+        ProfileFacts read = ProfileCodec.decode(ProfileCodec.encode(f), fold.windowWeeks());
+        if (read.keyArchive() != null) read.loadKeyArchive(ProfileCodec.decodeKeyArchive(archives.get(read.keyArchive().id())));
+        return read;
     }
 
     @Provide

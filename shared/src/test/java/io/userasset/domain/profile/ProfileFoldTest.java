@@ -174,4 +174,71 @@ class ProfileFoldTest {
         assertThat(encoded.length).as("encoded facts").isLessThan(700);
         assertThat(ProfileCodec.decode(encoded, fold.windowWeeks())).isEqualTo(f);
     }
+
+    /** Issue 3: a user with hundreds of keyed events in a day keeps a small item; the rest of the keys are archived. */
+    @Test
+    void keysBeyondTheInlineLimitMoveToAnArchiveAndStillCatchRepeats() {
+        ProfileFacts f = fold.empty();
+        for (int i = 0; i < 500; i++) fold.apply(f, order("e" + i, "bot", 40 + i / 250, "order-" + i, 1_000));
+        KeyArchive archive = fold.spillKeys(f, 32, 7L);
+        assertThat(archive.size()).isEqualTo(500);
+        assertThat(archive.newestDay()).isEqualTo(day0 + 41);
+        assertThat(f.inlineKeyCount()).isZero();
+        assertThat(fold.spillKeys(f, 32, 8L)).as("nothing inline to move").isNull();
+
+        byte[] item = ProfileCodec.encode(f);
+        assertThat(item.length).as("facts with 500 keys archived").isLessThan(200);
+        ProfileFacts read = ProfileCodec.decode(item, fold.windowWeeks());
+        assertThat(read.keyArchive()).isEqualTo(new KeyArchiveRef(7L, 500, day0 + 41));
+
+        // sessions fold without the archive; a keyed event needs it loaded first
+        assertThat(fold.apply(read, session("s", "bot", 42, 10))).isEqualTo(FoldOutcome.APPLIED);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> fold.apply(read, order("e3", "bot", 40, "order-3", 1_000)));
+        read.loadKeyArchive(ProfileCodec.decodeKeyArchive(ProfileCodec.encodeKeyArchive(archive)));
+        assertThat(fold.apply(read, order("e3", "bot", 40, "order-3", 1_000))).isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(fold.apply(read, order("e500", "bot", 41, "order-500", 1_000))).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(read.orders()).isEqualTo(501);
+
+        // the next archive carries the old one's keys and the new inline key
+        KeyArchive next = fold.spillKeys(read, 0, 9L);
+        assertThat(next.size()).isEqualTo(501);
+        // once every archived key is beyond the horizon, the archive is dropped unread
+        ProfileFacts later = ProfileCodec.decode(ProfileCodec.encode(read), fold.windowWeeks());
+        fold.apply(later, session("s2", "bot", 41 + 36, 10));
+        assertThat(later.keyArchive()).isNull();
+        assertThat(fold.apply(later, order("e9", "bot", 41 + 36, "order-9", 1_000))).isEqualTo(FoldOutcome.APPLIED);
+    }
+
+    @Test
+    void linkingAVisitorWithArchivedKeysMergesThemAll() {
+        ProfileFacts anon = fold.empty();
+        for (int i = 0; i < 40; i++) {
+            fold.apply(anon, anonymous("a" + i, "anon-9", 5, i, new Payload.OrderPaid("o-" + i, new Money(1_000, "USD"))));
+        }
+        KeyArchive archive = fold.spillKeys(anon, 4, 11L);
+        ProfileFacts stored = ProfileCodec.decode(ProfileCodec.encode(anon), fold.windowWeeks());
+        ProfileFacts user = fold.empty();
+        fold.apply(user, order("u1", "u", 6, "o-user", 2_000));
+
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> fold.link(user.copy(), "anon-9", stored));
+        stored.loadKeyArchive(archive);
+        assertThat(fold.link(user, "anon-9", stored)).isEqualTo(FoldOutcome.APPLIED);
+        assertThat(user.orders()).isEqualTo(41);
+        assertThat(fold.apply(user, anonymous("a7", "anon-9", 5, 7, new Payload.OrderPaid("o-7", new Money(1_000, "USD")))))
+                .isEqualTo(FoldOutcome.DUPLICATE);
+        assertThat(user.orders()).isEqualTo(41);
+    }
+
+    @Test
+    void profilesWrittenBeforeKeyArchivesExistedAreStillRead() {
+        ProfileFacts f = fold.empty();
+        fold.apply(f, order("e", "u", 3, "o-1", 5_000));
+        byte[] current = ProfileCodec.encode(f);
+        // format 1 = format 2 without the trailing "no archive" byte
+        byte[] v1 = java.util.Arrays.copyOf(current, current.length - 1);
+        v1[0] = 1;
+        assertThat(current[current.length - 1]).isZero();
+        assertThat(ProfileCodec.decode(v1, fold.windowWeeks())).isEqualTo(f);
+    }
 }

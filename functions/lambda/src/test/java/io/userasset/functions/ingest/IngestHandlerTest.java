@@ -176,6 +176,55 @@ class IngestHandlerTest {
         assertThat(local.engine.capacity().writeUnits()).as("write units of one profile update").isEqualTo(1.0);
     }
 
+    /**
+     * A reseller with 600 orders, shares and posts in two days: the keys beyond the inline 32 live in
+     * a key archive, so every profile write stays one write unit, and every repeat is still caught.
+     */
+    @Test
+    void hundredsOfKeyedEventsADayKeepTheItemWithinOneWriteUnitAndRepeatsAreCaught() {
+        String user = "reseller-000001";
+        List<EventJson.Sent> events = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String[] typeAndProperties = switch (i % 3) {
+                case 0 -> new String[] {"order_paid", "{\"orderId\":\"bulk-" + i + "\",\"amount\":12.50,\"currency\":\"USD\"}"};
+                case 1 -> new String[] {"content_shared", "{\"target\":\"whatsapp\"}"};
+                default -> new String[] {"content_posted", "{\"contentId\":\"listing-" + i + "\"}"};
+            };
+            events.add(new EventJson.Sent("k" + i, EventJson.event("k" + i, typeAndProperties[0], user, null,
+                    EventJson.at(i / 300, 60 + (i % 300) * 250), typeAndProperties[1]), null));
+        }
+        List<IngestReport> reports = new ArrayList<>();
+        local.engine.onIngestReport(reports::add);
+        for (int from = 0; from < events.size(); from += 10) deliver(events.subList(from, from + 10).toArray(EventJson.Sent[]::new));
+
+        ProfileKey key = ProfileKey.user(user);
+        StoredProfile stored = local.profileStore().loadLatest(key);
+        assertThat(stored.facts().orders()).isEqualTo(200);
+        assertThat(stored.facts().shares()).isEqualTo(200);
+        assertThat(stored.facts().posts()).isEqualTo(200);
+        assertThat(stored.facts().inlineKeyCount()).isLessThanOrEqualTo(32);
+        assertThat(stored.facts().keyArchive().size()).isGreaterThanOrEqualTo(600 - 32);
+
+        // one more order, without moving keys: one write unit for the profile (the archive is read, not written)
+        EventJson.Sent extra = new EventJson.Sent("k600", EventJson.event("k600", "order_paid", user, null, EventJson.at(1, 80_000),
+                "{\"orderId\":\"bulk-600\",\"amount\":3.00,\"currency\":\"USD\"}"), null);
+        assertThat(stored.facts().inlineKeyCount()).as("room for one more inline key").isLessThan(32);
+        local.engine.capacity().reset();
+        deliver(extra);
+        assertThat(local.engine.capacity().requests("PutItem")).isEqualTo(1);
+        assertThat(local.engine.capacity().writeUnits()).as("write units of one profile update").isEqualTo(1.0);
+
+        // every event again, reshuffled into other batches: all duplicates, nothing changes
+        List<EventJson.Sent> again = new ArrayList<>(events);
+        java.util.Collections.shuffle(again, new Random(5));
+        reports.clear();
+        for (int from = 0; from < again.size(); from += 25) deliver(again.subList(from, from + 25).toArray(EventJson.Sent[]::new));
+        local.engine.onIngestReport(r -> { });
+        assertThat(reports.stream().flatMap(r -> r.outcomes().values().stream()))
+                .hasSize(600).allMatch(o -> o == RecordOutcome.DUPLICATE);
+        assertThat(local.profileStore().loadLatest(key).facts().orders()).isEqualTo(201);
+    }
+
     @Test
     void everyChangeIsScoredWithTheLatestPublishedModels() {
         java.time.Instant twoDaysAgo = LocalEngine.NOW.minus(java.time.Duration.ofDays(2));
@@ -222,7 +271,7 @@ class IngestHandlerTest {
 
     private static Map<ProfileKey, ProfileFacts> facts() {
         Map<ProfileKey, ProfileFacts> out = new HashMap<>();
-        local.allProfiles().forEach((k, v) -> out.put(k, v.facts()));
+        local.allProfiles().forEach((k, v) -> out.put(k, local.allKeysInline(k, v.facts())));
         return out;
     }
 }

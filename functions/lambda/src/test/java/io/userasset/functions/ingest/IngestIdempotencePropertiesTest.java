@@ -1,6 +1,7 @@
 package io.userasset.functions.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import io.userasset.config.ConfigLoader;
 import io.userasset.events.ProfileKey;
 import io.userasset.functions.LocalEngine;
 import io.userasset.localcloud.LocalCloud;
@@ -29,12 +30,17 @@ class IngestIdempotencePropertiesTest {
     private static LocalCloud cloud;
     private static LocalEngine local;
     private static SqsIngestHandler handler;
+    /** Keeps 2 deduplication keys inline, so nearly every write moves keys to a new key archive. */
+    private static LocalEngine archiving;
+    private static SqsIngestHandler archivingHandler;
 
     @BeforeContainer
     static void start() {
         cloud = LocalCloud.start();
         local = new LocalEngine(cloud);
         handler = new SqsIngestHandler(local.engine);
+        archiving = new LocalEngine(cloud, ConfigLoader.withOverrides("profile:\n  inlineDedupKeys: 2\n"));
+        archivingHandler = new SqsIngestHandler(archiving.engine);
     }
 
     @AfterContainer
@@ -44,6 +50,18 @@ class IngestIdempotencePropertiesTest {
 
     @Property(tries = 40)
     void replayShuffleAndResplitGiveTheProfilesOfOneOrderedPass(@ForAll long seed) {
+        replayShuffleAndResplit(seed, handler);
+    }
+
+    /** The same with keys moved to key archives on nearly every write (issue 3: items within one write unit). */
+    @Property(tries = 15)
+    void theSameHoldsWhenWritesMoveKeysToArchives(@ForAll long seed) {
+        replayShuffleAndResplit(seed, archivingHandler);
+        assertThat(local.allProfiles().values()).as("profiles with a key archive")
+                .anyMatch(p -> p.facts().keyArchive() != null);
+    }
+
+    private static void replayShuffleAndResplit(long seed, SqsIngestHandler handler) {
         Random random = new Random(seed);
         List<EventJson.Sent> history = EventJson.history(random, "p-", 6, 20 + random.nextInt(100), 34);
 
@@ -51,7 +69,7 @@ class IngestIdempotencePropertiesTest {
         List<EventJson.Sent> ordered = new ArrayList<>(history);
         ordered.sort(Comparator.comparing(EventJson.Sent::occurredAt));
         for (int from = 0; from < ordered.size(); from += 10) {
-            deliver(ordered.subList(from, Math.min(ordered.size(), from + 10)));
+            deliver(handler, ordered.subList(from, Math.min(ordered.size(), from + 10)));
         }
         Map<ProfileKey, Stored> expected = snapshot();
 
@@ -67,12 +85,12 @@ class IngestIdempotencePropertiesTest {
         List<List<EventJson.Sent>> deliveries = new ArrayList<>(batches);
         deliveries.addAll(batches); // every batch twice, the repeat at a random later point
         Collections.shuffle(deliveries.subList(batches.size() / 2, deliveries.size()), random);
-        for (List<EventJson.Sent> batch : deliveries) deliver(batch);
+        for (List<EventJson.Sent> batch : deliveries) deliver(handler, batch);
 
         assertThat(snapshot()).isEqualTo(expected);
     }
 
-    private static void deliver(List<EventJson.Sent> batch) {
+    private static void deliver(SqsIngestHandler handler, List<EventJson.Sent> batch) {
         SQSBatchResponse response = handler.handleRequest(EventJson.sqs(batch), null);
         assertThat(response.getBatchItemFailures()).isEmpty();
     }
@@ -83,7 +101,7 @@ class IngestIdempotencePropertiesTest {
     private static Map<ProfileKey, Stored> snapshot() {
         Map<ProfileKey, Stored> out = new HashMap<>();
         for (Map.Entry<ProfileKey, StoredProfile> e : local.allProfiles().entrySet()) {
-            out.put(e.getKey(), new Stored(e.getValue().facts(), e.getValue().expiresAtEpochSecond()));
+            out.put(e.getKey(), new Stored(local.allKeysInline(e.getKey(), e.getValue().facts()), e.getValue().expiresAtEpochSecond()));
         }
         return out;
     }

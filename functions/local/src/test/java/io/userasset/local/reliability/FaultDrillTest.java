@@ -1,7 +1,13 @@
 package io.userasset.local.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.userasset.adapters.dynamodb.DynamoKeyArchiveStore;
 import io.userasset.config.ConfigLoader;
+import io.userasset.domain.profile.ProfileCodec;
+import io.userasset.domain.profile.ProfileFacts;
+import io.userasset.domain.profile.ProfileFold;
+import io.userasset.domain.time.Days;
+import io.userasset.events.ProfileKey;
 import io.userasset.local.output.Exporter;
 import io.userasset.local.pipeline.LocalPipeline;
 import io.userasset.local.pipeline.LocalPipeline.InputOutcome;
@@ -16,6 +22,7 @@ import io.userasset.tables.ResourceCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.io.IOException;
@@ -245,8 +252,24 @@ class FaultDrillTest {
     private static Map<String, Map<String, AttributeValue>> profiles(LocalCloud cloud) {
         Map<String, Map<String, AttributeValue>> out = new TreeMap<>();
         cloud.dynamoDb().scanPaginator(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))).items()
-                .forEach(item -> out.put(item.get("pk").s(), item));
+                .forEach(item -> out.put(item.get("pk").s(), withKeysInline(cloud, item)));
         return out;
+    }
+
+    /**
+     * The item with its facts re-encoded with every deduplication key inline: which write moved keys
+     * to which key archive (random ids) depends on how events were batched, the set of keys does not.
+     */
+    private static Map<String, AttributeValue> withKeysInline(LocalCloud cloud, Map<String, AttributeValue> item) {
+        var config = ConfigLoader.defaults();
+        var fold = new ProfileFold(new Days(config.time().zoneId()), config.profile().dedupHorizonDays(), config.rfm().windowDays());
+        ProfileFacts facts = ProfileCodec.decode(item.get("f").b().asByteArrayUnsafe(), fold.windowWeeks());
+        if (facts.keyArchive() == null) return item;
+        facts.loadKeyArchive(new DynamoKeyArchiveStore(cloud.dynamoDb(), cloud.tableName(ResourceCatalog.ENGINE))
+                .load(ProfileKey.fromStorageKey(item.get("pk").s()), facts.keyArchive()));
+        Map<String, AttributeValue> copy = new TreeMap<>(item);
+        copy.put("f", AttributeValue.fromB(SdkBytes.fromByteArray(ProfileCodec.encode(fold.withAllKeysInline(facts)))));
+        return copy;
     }
 
     /** Every day's snapshot rows, copied out by the exporter, sorted per day. */
