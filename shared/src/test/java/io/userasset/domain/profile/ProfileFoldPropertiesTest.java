@@ -36,12 +36,7 @@ class ProfileFoldPropertiesTest {
         List<Event> history = history(random, events, HORIZON);
         ProfileFacts expected = foldInOrder(history);
 
-        List<Event> delivered = new ArrayList<>(history);
-        for (Event e : history) {
-            if (random.nextInt(3) == 0) delivered.add(e); // redelivery
-        }
-        Collections.shuffle(delivered, random);
-        ProfileFacts actual = foldInBatches(delivered, random);
+        ProfileFacts actual = foldInBatches(shuffledWithRedeliveries(history, random), random);
 
         assertThat(actual).isEqualTo(expected);
     }
@@ -69,14 +64,9 @@ class ProfileFoldPropertiesTest {
         List<Event> history = history(random, events, HORIZON);
         ProfileFacts expected = foldInOrder(history);
 
-        List<Event> delivered = new ArrayList<>(history);
-        for (Event e : history) {
-            if (random.nextInt(3) == 0) delivered.add(e);
-        }
-        Collections.shuffle(delivered, random);
         Map<Long, byte[]> archives = new HashMap<>();
         ProfileFacts f = fold.empty();
-        for (Event e : delivered) {
+        for (Event e : shuffledWithRedeliveries(history, random)) {
             fold.apply(f, e);
             if (random.nextInt(3) == 0) f = storeAndLoad(f, inlineLimit, archives, random);
         }
@@ -84,6 +74,16 @@ class ProfileFoldPropertiesTest {
 
         assertThat(f.inlineKeyCount()).isLessThanOrEqualTo(inlineLimit);
         assertThat(fold.withAllKeysInline(f)).isEqualTo(expected);
+    }
+
+    /** The history with a third of its events delivered twice, in random order. */
+    private static List<Event> shuffledWithRedeliveries(List<Event> history, Random random) {
+        List<Event> delivered = new ArrayList<>(history);
+        for (Event e : history) {
+            if (random.nextInt(3) == 0) delivered.add(e);
+        }
+        Collections.shuffle(delivered, random);
+        return delivered;
     }
 
     /** What a write and a later read do: spill, encode, decode, load the archive referred to. */
