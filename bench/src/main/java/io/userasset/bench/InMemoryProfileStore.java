@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The engine's {@link ProfileStore} port, kept in memory as DynamoDB items: a load decodes an item
@@ -85,14 +86,14 @@ final class InMemoryProfileStore implements ProfileStore, KeyArchiveStore {
     }
 
     @Override
-    public KeyArchive load(ProfileKey owner, KeyArchiveRef ref) {
+    public Optional<KeyArchive> load(ProfileKey owner, KeyArchiveRef ref) {
         byte[] encoded = archives.get(owner.storageKey() + "#" + ref.id());
-        if (encoded == null) throw new IllegalStateException("no archive " + ref.id() + " of " + owner);
+        if (encoded == null) return Optional.empty();
         long t0 = System.nanoTime();
         KeyArchive archive = ProfileCodec.decodeKeyArchive(encoded);
         decodeNanos += System.nanoTime() - t0;
         archiveLoads++;
-        return archive;
+        return Optional.of(archive);
     }
 
     Map<String, AttributeValue> item(String storageKey) {

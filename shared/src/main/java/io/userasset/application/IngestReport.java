@@ -15,9 +15,10 @@ import java.util.Map;
  * @param conflictRetries   writes retried after losing to a concurrent writer
  * @param identifyConflicts identify events naming an anonymous id already linked to another user
  * @param batchReadFallbacks batch reads of profiles that failed, so that each profile was read on its own
+ * @param expiredKeyArchives key archives found expired while still referred to, and forgotten
  */
 public record IngestReport(Map<String, RecordOutcome> outcomes, int lateApplied, int profilesWritten,
-                           int conflictRetries, int identifyConflicts, int batchReadFallbacks) {
+                           int conflictRetries, int identifyConflicts, int batchReadFallbacks, int expiredKeyArchives) {
 
     public IngestReport {
         outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));

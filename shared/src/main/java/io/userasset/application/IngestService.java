@@ -1,8 +1,11 @@
 package io.userasset.application;
 
 import io.userasset.domain.profile.FoldOutcome;
+import io.userasset.domain.profile.KeyArchive;
+import io.userasset.domain.profile.KeyArchiveRef;
 import io.userasset.domain.profile.ProfileFacts;
 import io.userasset.domain.profile.ProfileFold;
+import io.userasset.domain.time.Days;
 import io.userasset.events.Event;
 import io.userasset.events.EventType;
 import io.userasset.events.ParseResult;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -106,7 +110,7 @@ public final class IngestService {
         Map<String, RecordOutcome> byId = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) byId.put(records.get(i).id(), outcomes[i]);
         return new IngestReport(byId, counters.late.get(), counters.written.get(), counters.retries.get(),
-                counters.identifyConflicts.get(), counters.batchReadFallbacks.get());
+                counters.identifyConflicts.get(), counters.batchReadFallbacks.get(), counters.expiredKeyArchives.get());
     }
 
     private void storeRejects(List<RejectedInput> rejected, List<Integer> indexes, RecordOutcome[] outcomes) {
@@ -220,7 +224,7 @@ public final class IngestService {
                 return foldAndWrite(user, events, store.loadLatest(user), counters, redirects + 1);
             }
             ProfileFacts facts = base == null ? fold.empty() : base.facts().copy();
-            if (needsKeys(events)) loadKeyArchive(key, facts);
+            if (needsKeys(events)) loadKeyArchive(key, facts, counters);
             FoldOutcome[] results = new FoldOutcome[events.size()];
             List<StoredProfile> linked = new ArrayList<>();
             boolean changed = false;
@@ -249,9 +253,30 @@ public final class IngestService {
         return false;
     }
 
-    /** Only profiles with more keys than fit inline have an archive; only keyed events need it read. */
-    private void loadKeyArchive(ProfileKey key, ProfileFacts facts) {
-        if (!facts.keyArchiveLoaded()) facts.loadKeyArchive(archives.load(key, facts.keyArchive()));
+    /**
+     * Only profiles with more keys than fit inline have an archive; only keyed events need it read.
+     * An archive outlives its newest key by the horizon plus a day (in time as the engine's clock
+     * tells it), so one that is gone after that expired: a user silent for longer than the horizon,
+     * whose next events the fold would have dropped it for anyway, or an event that arrived that
+     * late. It is forgotten and counted. Gone before that, it is a fault: the events fail.
+     */
+    private void loadKeyArchive(ProfileKey key, ProfileFacts facts, Counters counters) {
+        if (facts.keyArchiveLoaded()) return;
+        KeyArchiveRef ref = facts.keyArchive();
+        Optional<KeyArchive> archive = archives.load(key, ref);
+        if (archive.isPresent()) {
+            facts.loadKeyArchive(archive.get());
+            return;
+        }
+        Days days = fold.days();
+        if (clock.instant().isBefore(days.endOf(ref.newestDay() + fold.dedupHorizonDays() + 1))) {
+            throw new IllegalStateException("key archive " + Long.toHexString(ref.id()) + " of " + key.storageKey()
+                    + " is missing before it could have expired");
+        }
+        counters.expiredKeyArchives.incrementAndGet();
+        JsonLog.warn("key archive expired before its keys left the horizon; it is forgotten", "profile", key.storageKey(),
+                "archivedKeys", ref.size());
+        facts.dropKeyArchive();
     }
 
     /**
@@ -279,7 +304,7 @@ public final class IngestService {
             }
             return fold.link(facts, anonymousId, null);
         }
-        if (anonymous != null) loadKeyArchive(anonymousKey, anonymous.facts());
+        if (anonymous != null) loadKeyArchive(anonymousKey, anonymous.facts(), counters);
         FoldOutcome outcome = fold.link(facts, anonymousId, anonymous == null ? null : anonymous.facts());
         ProfileFacts tombstone = fold.empty();
         fold.markMerged(tombstone, key.id());
@@ -297,5 +322,6 @@ public final class IngestService {
         final AtomicInteger retries = new AtomicInteger();
         final AtomicInteger identifyConflicts = new AtomicInteger();
         final AtomicInteger batchReadFallbacks = new AtomicInteger();
+        final AtomicInteger expiredKeyArchives = new AtomicInteger();
     }
 }

@@ -59,7 +59,7 @@ public final class LocalEngine {
         var f = facts.copy();
         if (!f.keyArchiveLoaded()) {
             f.loadKeyArchive(new io.userasset.adapters.dynamodb.DynamoKeyArchiveStore(cloud.dynamoDb(),
-                    cloud.tableName(ResourceCatalog.ENGINE)).load(key, f.keyArchive()));
+                    cloud.tableName(ResourceCatalog.ENGINE)).load(key, f.keyArchive()).orElseThrow());
         }
         var config = engine.config();
         return new io.userasset.domain.profile.ProfileFold(engine.days(), config.profile().dedupHorizonDays(),

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Key archives in the engine table: pk "keys#" + the profile's storage key, sk the archive id in
@@ -39,14 +40,12 @@ public final class DynamoKeyArchiveStore implements KeyArchiveStore {
      * then a strongly consistent one if a just-written archive is not visible yet.
      */
     @Override
-    public KeyArchive load(ProfileKey owner, KeyArchiveRef ref) {
+    public Optional<KeyArchive> load(ProfileKey owner, KeyArchiveRef ref) {
         Map<String, AttributeValue> key = key(owner, ref.id());
         Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(key)).item();
         if (item == null || item.isEmpty()) item = dynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            throw new IllegalStateException("key archive " + key.get("sk").s() + " of " + owner.storageKey() + " is missing");
-        }
-        return ProfileCodec.decodeKeyArchive(item.get("k").b().asByteArrayUnsafe());
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(ProfileCodec.decodeKeyArchive(item.get("k").b().asByteArrayUnsafe()));
     }
 
     private static Map<String, AttributeValue> key(ProfileKey owner, long id) {

@@ -99,6 +99,14 @@ public final class ProfileFacts {
         recentKeys.loadArchive(archive);
     }
 
+    /**
+     * Forgets the archive, when it no longer exists because it expired: its keys can no longer
+     * recognise repeats of the events they came from.
+     */
+    public void dropKeyArchive() {
+        recentKeys.dropArchive();
+    }
+
     /** Was the user active on this day? Unknown (false) for days outside both activity windows. */
     public boolean activeOn(int day) {
         if (headDay != Days.NONE && day <= headDay && headDay - day < RECENT_ACTIVITY_DAYS) {

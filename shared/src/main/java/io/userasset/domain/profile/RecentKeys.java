@@ -81,10 +81,7 @@ final class RecentKeys {
             }
         }
         size = kept;
-        if (archiveRef != null && archiveRef.newestDay() < oldestKeptDay) {
-            archiveRef = null;
-            archive = null;
-        }
+        if (archiveRef != null && archiveRef.newestDay() < oldestKeptDay) dropArchive();
     }
 
     /** Adds every key of {@code other} (whose archive must be loaded, if it has one). */
@@ -148,6 +145,11 @@ final class RecentKeys {
             throw new IllegalArgumentException("archive " + Long.toHexString(loaded.id()) + " is not the one this profile refers to");
         }
         archive = loaded;
+    }
+
+    void dropArchive() {
+        archiveRef = null;
+        archive = null;
     }
 
     private KeyArchive loadedArchive() {

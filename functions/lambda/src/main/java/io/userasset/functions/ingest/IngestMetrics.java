@@ -23,6 +23,7 @@ final class IngestMetrics {
                 .count("WriteConflictRetries", report.conflictRetries())
                 .count("IdentifyConflicts", report.identifyConflicts())
                 .count("BatchReadFallbacks", report.batchReadFallbacks())
+                .count("KeyArchivesExpired", report.expiredKeyArchives())
                 .milliseconds(Metrics.BATCH_LATENCY, batchMillis)
                 .flush();
         JsonLog.info("batch ingested", "source", source, "records", records,

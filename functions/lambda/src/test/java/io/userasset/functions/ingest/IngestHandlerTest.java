@@ -225,6 +225,44 @@ class IngestHandlerTest {
         assertThat(local.profileStore().loadLatest(key).facts().orders()).isEqualTo(201);
     }
 
+    /**
+     * An archive outlives its newest key by the horizon + 1 day: gone after that (TTL), it is
+     * forgotten and counted; gone before, the events fail rather than risk counting a repeat.
+     */
+    @Test
+    void aKeyArchiveGoneAfterItsExpiryIsForgottenAndOneGoneBeforeFailsTheEvents() {
+        for (int i = 0; i < 40; i++) {
+            deliver(order("old-" + i, "silent-buyer", 0, "old-order-" + i), order("new-" + i, "recent-buyer", 79, "new-order-" + i));
+        }
+        assertThat(local.profileStore().loadLatest(ProfileKey.user("silent-buyer")).facts().keyArchive()).isNotNull();
+        assertThat(local.profileStore().loadLatest(ProfileKey.user("recent-buyer")).facts().keyArchive()).isNotNull();
+        String engine = cloud.tableName(ResourceCatalog.ENGINE);
+        cloud.dynamoDb().scanPaginator(b -> b.tableName(engine)).items().stream()
+                .filter(item -> item.get("pk").s().startsWith("keys#"))
+                .forEach(item -> cloud.dynamoDb().deleteItem(b -> b.tableName(engine).key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))));
+
+        List<IngestReport> reports = new ArrayList<>();
+        local.engine.onIngestReport(reports::add);
+        // newest key on 2026-09-01: expired since the end of 2026-10-07; the clock says 2026-11-20
+        deliver(order("old-40", "silent-buyer", 1, "old-order-40"));
+        // newest key on 2026-11-19: cannot have expired yet
+        SQSBatchResponse failed = handler.handleRequest(EventJson.sqs(List.of(order("new-40", "recent-buyer", 79, "new-order-40"))), null);
+        local.engine.onIngestReport(r -> { });
+
+        assertThat(reports.get(0).expiredKeyArchives()).isEqualTo(1);
+        StoredProfile silent = local.profileStore().loadLatest(ProfileKey.user("silent-buyer"));
+        assertThat(silent.facts().orders()).isEqualTo(41);
+        assertThat(silent.facts().keyArchive()).isNull();
+        assertThat(failed.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("new-40");
+        assertThat(local.profileStore().loadLatest(ProfileKey.user("recent-buyer")).facts().orders()).isEqualTo(40);
+    }
+
+    private static EventJson.Sent order(String id, String user, int day, String orderId) {
+        return new EventJson.Sent(id, EventJson.event(id, "order_paid", user, null, EventJson.at(day, 3_600 + id.hashCode() % 600),
+                "{\"orderId\":\"" + orderId + "\",\"amount\":9.99,\"currency\":\"USD\"}"), null);
+    }
+
     @Test
     void everyChangeIsScoredWithTheLatestPublishedModels() {
         java.time.Instant twoDaysAgo = LocalEngine.NOW.minus(java.time.Duration.ofDays(2));

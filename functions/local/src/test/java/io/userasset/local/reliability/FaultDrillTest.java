@@ -266,7 +266,7 @@ class FaultDrillTest {
         ProfileFacts facts = ProfileCodec.decode(item.get("f").b().asByteArrayUnsafe(), fold.windowWeeks());
         if (facts.keyArchive() == null) return item;
         facts.loadKeyArchive(new DynamoKeyArchiveStore(cloud.dynamoDb(), cloud.tableName(ResourceCatalog.ENGINE))
-                .load(ProfileKey.fromStorageKey(item.get("pk").s()), facts.keyArchive()));
+                .load(ProfileKey.fromStorageKey(item.get("pk").s()), facts.keyArchive()).orElseThrow());
         Map<String, AttributeValue> copy = new TreeMap<>(item);
         copy.put("f", AttributeValue.fromB(SdkBytes.fromByteArray(ProfileCodec.encode(fold.withAllKeysInline(facts)))));
         return copy;
