@@ -32,7 +32,8 @@ import java.util.Properties;
 
 /**
  * The engine's AWS stand-ins, in-process, on loopback: DynamoDB Local (in-process client, with
- * streams), ElasticMQ (SQS protocol over HTTP) and S3Proxy (S3 protocol over HTTP, in memory).
+ * streams; {@link DirectDynamoDbClients} spares its data-plane calls a JSON round trip), ElasticMQ
+ * (SQS protocol over HTTP) and S3Proxy (S3 protocol over HTTP, in memory).
  * Tables, queues and DLQs are created from {@link ResourceCatalog}, the same definitions the CDK
  * app deploys. Close it to stop every server and free every port.
  */
@@ -95,8 +96,8 @@ public final class LocalCloud implements AutoCloseable {
             blobStoreContext = context;
             s3Proxy = proxy;
             if (dynamoLocal == null || sqsServer == null) throw new IllegalStateException("local cloud failed to start");
-            dynamoDb = dynamoLocal.dynamoDbClient();
-            streams = dynamoLocal.dynamoDbStreamsClient();
+            dynamoDb = DirectDynamoDbClients.dynamoDb(dynamoLocal.amazonDynamoDB(), dynamoLocal.dynamoDbClient());
+            streams = DirectDynamoDbClients.streams(dynamoLocal.amazonDynamoDBStreams(), dynamoLocal.dynamoDbStreamsClient());
             sqsPort = sqsServer.waitUntilStarted().localAddress().getPort();
             s3Port = s3Proxy.getPort();
 

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,12 @@ import java.util.stream.Collectors;
  * reported failures re-deliver the shard from the lowest failed sequence number, up to
  * {@code maxRetries} times for the same record; then the records are given up (counted, as Lambda would send them to the
  * on-failure destination).
+ *
+ * <p>As Lambda's pollers do, it keeps each shard's iterator and lists the shards again (DescribeStream)
+ * only when it knows of no open shard or a shard it was reading has closed (a closed shard's last
+ * page has no next iterator; its children are then in the stream's description). A pass reads each
+ * shard up to its tip as it stands, one page after another; a page shorter than asked for is the tip,
+ * and the pass does not wait there for writers still adding records.
  */
 public final class LocalDynamoStreamEventSource {
     private final DynamoDbStreamsClient streams;
@@ -35,9 +42,11 @@ public final class LocalDynamoStreamEventSource {
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Map<String, List<DynamodbEvent.DynamodbStreamRecord>> pending = new LinkedHashMap<>();
     private final Map<String, Integer> attempts = new LinkedHashMap<>();
+    private boolean describe = true;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong givenUp = new AtomicLong();
     private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong describeCalls = new AtomicLong();
 
     public LocalDynamoStreamEventSource(DynamoDbStreamsClient streams, String streamArn,
                                         RequestHandler<DynamodbEvent, StreamsEventResponse> handler, int batchSize, int maxRetries) {
@@ -48,36 +57,69 @@ public final class LocalDynamoStreamEventSource {
         this.maxRetries = maxRetries;
     }
 
-    /** Reads every shard until no new record arrives and every batch is handled. Returns records delivered. */
+    /**
+     * Catches up with the stream: reads every shard to its tip and hands every record to the handler
+     * (retries included) — at least every record written before the call; records that writers add
+     * meanwhile may be left for the next call. Returns the records delivered.
+     */
     public long drain() {
         long before = delivered.get();
-        while (pollOnce() > 0) {
-            // keep going until a full pass finds nothing new
+        while (!pass().caughtUp()) {
+            // a shard had more than a batch, or a failed batch is to be retried
         }
         return delivered.get() - before;
     }
 
     /** One pass over the shards; returns the number of records handed to the handler. */
     public int pollOnce() {
-        refreshShards();
+        return pass().handed();
+    }
+
+    /** What a pass did: records handed, and whether it found every shard at its tip with nothing left to deliver. */
+    private record Pass(int handed, boolean caughtUp) {}
+
+    private Pass pass() {
+        if (describe) refreshShards();
         int handed = 0;
+        boolean caughtUp = true;
+        boolean closed = false;
         for (String shard : new ArrayList<>(iterators.keySet())) {
             List<DynamodbEvent.DynamodbStreamRecord> batch = pending.computeIfAbsent(shard, k -> new ArrayList<>());
             String iterator = iterators.get(shard);
+            boolean atTip = iterator == null; // closed, and read to its end
             while (batch.size() < batchSize && iterator != null) {
                 String it = iterator;
-                GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(it).limit(Math.min(1000, batchSize)));
+                int want = Math.min(1000, batchSize - batch.size());
+                GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(it).limit(want));
                 page.records().forEach(r -> batch.add(toLambda(r)));
                 iterator = page.nextShardIterator();
-                if (page.records().isEmpty()) break;
+                if (iterator == null) {
+                    closed = true;
+                    atTip = true;
+                } else if (page.records().size() < want) {
+                    atTip = true;
+                    break;
+                }
             }
             iterators.put(shard, iterator);
-            if (batch.isEmpty()) continue;
-            List<DynamodbEvent.DynamodbStreamRecord> delivery = new ArrayList<>(batch.subList(0, Math.min(batchSize, batch.size())));
-            handed += delivery.size();
-            deliver(shard, batch, delivery);
+            if (!batch.isEmpty()) {
+                List<DynamodbEvent.DynamodbStreamRecord> delivery = new ArrayList<>(batch.subList(0, Math.min(batchSize, batch.size())));
+                handed += delivery.size();
+                deliver(shard, batch, delivery);
+            }
+            if (!atTip || !batch.isEmpty()) caughtUp = false;
         }
-        return handed;
+        if (closed) {
+            // a shard closed: its children are listed now, and may already hold records
+            describe = true;
+            caughtUp = false;
+        }
+        return new Pass(handed, caughtUp);
+    }
+
+    /** DescribeStream calls made (the shards are listed again only when one closes). */
+    public long describeCalls() {
+        return describeCalls.get();
     }
 
     public long delivered() {
@@ -130,6 +172,7 @@ public final class LocalDynamoStreamEventSource {
     }
 
     private void refreshShards() {
+        describeCalls.incrementAndGet();
         List<Shard> shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
         for (Shard s : shards) {
             if (!iterators.containsKey(s.shardId())) {
@@ -137,6 +180,7 @@ public final class LocalDynamoStreamEventSource {
                         .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
             }
         }
+        describe = iterators.values().stream().noneMatch(Objects::nonNull); // no open shard yet: look again next time
     }
 
     private DynamodbEvent.DynamodbStreamRecord toLambda(software.amazon.awssdk.services.dynamodb.model.Record r) {
