@@ -55,6 +55,7 @@ public final class DailyWorker {
     private static final int MAX_WRITE_ATTEMPTS = 5;
 
     private final EngineConfig config;
+    private final MaterialChange materialChange;
     private final ProfileScanner scanner;
     private final ProfileStore profiles;
     private final ModelStore models;
@@ -67,6 +68,7 @@ public final class DailyWorker {
     public DailyWorker(EngineConfig config, ProfileScanner scanner, ProfileStore profiles, ModelStore models,
                        DailyFiles files, RunLedger ledger, WorkQueue queue, Path tempDir) {
         this.config = config;
+        this.materialChange = new MaterialChange(config.daily().materialCompositePoints(), config.daily().materialClvRelative());
         this.scanner = scanner;
         this.profiles = profiles;
         this.models = models;
@@ -118,11 +120,11 @@ public final class DailyWorker {
                     for (int attempt = 1; ; attempt++) {
                         ProfileScores scores = ScoresCodec.normalize(assessor.assess(p.facts(), day, p.scores()));
                         DailyMark baseline = p.marks().baselineFor(day);
-                        DailyMarks marks = MaterialChange.marksAfter(p.marks(), DailyMark.of(scores));
+                        DailyMarks marks = materialChange.marksAfter(p.marks(), DailyMark.of(scores));
                         // Stored scores never move back in time (ingest may already have scored today),
                         // and are rewritten only when the user's position changed materially.
                         boolean newer = p.scores() != null && p.scores().asOfDay() > day;
-                        ProfileScores keep = newer || !MaterialChange.between(p.scores(), scores) ? p.scores() : scores;
+                        ProfileScores keep = newer || !materialChange.between(p.scores(), scores) ? p.scores() : scores;
                         boolean changed = keep != p.scores() || !marks.equals(p.marks());
                         if (!changed || tryWrite(p, keep, marks)) {
                             if (changed) counters[1]++;

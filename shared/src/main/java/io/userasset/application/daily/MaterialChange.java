@@ -11,22 +11,27 @@ import java.util.Objects;
  * Recency and probabilities drift a little every day for everyone; rewriting every profile daily
  * would cost one write unit per user per day. A position changes materially when a category moves
  * (stage, segments, R/F/M scores, tier, next-tier proximity, risk level), the composite value moves
- * by a point or more, or the predicted CLV by 10 % or more.
+ * by {@code daily.materialCompositePoints} or more, or the predicted CLV by
+ * {@code daily.materialClvRelative} or more. Below those, the stored numbers may lag the day's
+ * snapshot by that much; categories never lag.
  */
 final class MaterialChange {
-    static final double COMPOSITE_POINTS = 1.0;
-    static final double CLV_RELATIVE = 0.10;
+    private final double compositePoints;
+    private final double clvRelative;
 
-    private MaterialChange() {}
+    MaterialChange(double compositePoints, double clvRelative) {
+        this.compositePoints = compositePoints;
+        this.clvRelative = clvRelative;
+    }
 
-    static boolean between(ProfileScores stored, ProfileScores fresh) {
+    boolean between(ProfileScores stored, ProfileScores fresh) {
         if (stored == null) return true;
         return stored.stage() != fresh.stage() || stored.segment8() != fresh.segment8()
                 || stored.segment11() != fresh.segment11() || !Objects.equals(stored.r(), fresh.r())
                 || !Objects.equals(stored.f(), fresh.f()) || !Objects.equals(stored.m(), fresh.m())
                 || stored.tier() != fresh.tier() || stored.closeToNextTier() != fresh.closeToNextTier()
                 || stored.riskLevel() != fresh.riskLevel()
-                || Math.abs(stored.composite() - fresh.composite()) >= COMPOSITE_POINTS
+                || Math.abs(stored.composite() - fresh.composite()) >= compositePoints
                 || clvMoved(stored.clvOrZero(), fresh.clvOrZero());
     }
 
@@ -35,20 +40,20 @@ final class MaterialChange {
      * an unchanged user's marks (and item) stay as they are. Either way {@code baselineFor(day)} of the
      * result gives what the run compared with, so re-runs measure the same migration.
      */
-    static DailyMarks marksAfter(DailyMarks marks, DailyMark today) {
+    DailyMarks marksAfter(DailyMarks marks, DailyMark today) {
         DailyMark latest = marks.latest();
         if (latest != null && latest.day() < today.day() && samePosition(latest, today)) return marks;
         return marks.record(today);
     }
 
-    private static boolean samePosition(DailyMark a, DailyMark b) {
+    private boolean samePosition(DailyMark a, DailyMark b) {
         return a.stage() == b.stage() && a.segment8() == b.segment8() && a.segment11() == b.segment11()
                 && a.tier() == b.tier() && a.closeToNextTier() == b.closeToNextTier() && a.riskLevel() == b.riskLevel()
-                && Math.abs(a.composite() - b.composite()) < COMPOSITE_POINTS && !clvMoved(a.clvMilli() / 1000.0, b.clvMilli() / 1000.0);
+                && Math.abs(a.composite() - b.composite()) < compositePoints && !clvMoved(a.clvMilli() / 1000.0, b.clvMilli() / 1000.0);
     }
 
-    private static boolean clvMoved(double before, double after) {
+    private boolean clvMoved(double before, double after) {
         double scale = Math.max(Math.abs(before), 1.0);
-        return Math.abs(after - before) / scale >= CLV_RELATIVE;
+        return Math.abs(after - before) / scale >= clvRelative;
     }
 }
