@@ -29,12 +29,6 @@ public final class ProfileItems {
     public static final String INGEST = "ingest";
     public static final String DAILY = "daily";
 
-    /** Who wrote an item (null for items written before the tag existed). */
-    public static String writer(Map<String, AttributeValue> item) {
-        AttributeValue w = item.get("w");
-        return w == null ? null : w.s();
-    }
-
     public static ProfileItem toItem(StoredProfile p, String writer) {
         ProfileItem item = new ProfileItem();
         item.setPk(p.key().storageKey());

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import io.userasset.adapters.dynamodb.ProfileItems;
 import io.userasset.application.ActionService;
 import io.userasset.domain.actions.ActionCandidate;
@@ -16,8 +16,8 @@ import io.userasset.functions.Engine;
 import io.userasset.functions.Priming;
 import io.userasset.observability.EmfMetrics;
 import io.userasset.observability.JsonLog;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,21 +70,34 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
         return new StreamsEventResponse(failures);
     }
 
+    /**
+     * Reads the three attributes it needs straight from the stream images: the re-scores of the
+     * daily job and the changes of anonymous visitors (most records) are skipped without converting
+     * the images to SDK attribute values.
+     */
     private List<ActionCandidate> candidates(DynamodbEvent.DynamodbStreamRecord record) {
-        var images = record.getDynamodb();
-        if (images.getNewImage() == null || images.getOldImage() == null) return List.of();
-        Map<String, AttributeValue> after = DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getNewImage());
-        Map<String, AttributeValue> before = DynamodbAttributeValueTransformer.toAttributeValueMapV2(images.getOldImage());
-        String pk = after.get("pk").s();
-        if (!pk.startsWith("u#") || ProfileItems.DAILY.equals(ProfileItems.writer(after))) return List.of();
+        Map<String, AttributeValue> after = record.getDynamodb().getNewImage();
+        Map<String, AttributeValue> before = record.getDynamodb().getOldImage();
+        if (after == null || before == null) return List.of();
+        String pk = string(after, "pk");
+        if (pk == null || !pk.startsWith("u#") || ProfileItems.DAILY.equals(string(after, "w"))) return List.of();
         ProfileScores now = scores(after);
         ProfileScores then = scores(before);
         if (now == null || then == null) return List.of();
         return policy.decide(pk.substring(2), Position.of(then), now);
     }
 
+    private static String string(Map<String, AttributeValue> image, String name) {
+        AttributeValue v = image.get(name);
+        return v == null ? null : v.getS();
+    }
+
     private static ProfileScores scores(Map<String, AttributeValue> image) {
         AttributeValue s = image.get("s");
-        return s == null || s.b() == null ? null : ScoresCodec.decode(s.b().asByteArrayUnsafe());
+        if (s == null || s.getB() == null) return null;
+        ByteBuffer b = s.getB().duplicate();
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
+        return ScoresCodec.decode(bytes);
     }
 }

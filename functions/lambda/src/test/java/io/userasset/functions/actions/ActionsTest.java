@@ -86,6 +86,56 @@ class ActionsTest {
         }
     }
 
+    /**
+     * The stream handler leaves the daily job's re-scores to the daily job (which ranks them by CLV
+     * before spending the budget): the very records that raised an upgrade raise nothing when the
+     * images say the daily job wrote them.
+     */
+    @Test
+    void reScoresWrittenByTheDailyJobRaiseNoStreamActions() {
+        List<DynamodbEvent> recorded;
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
+            Recording stream = new Recording(new ProfileStreamHandler(local.engine));
+            LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(),
+                    cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))).table().latestStreamArn(),
+                    stream, 100, 3);
+            Instant start = LocalEngine.NOW.minus(Duration.ofDays(25));
+            ingest.handleRequest(EventJson.sqs(List.of(sent("reg", "user_registered", start, "{\"channel\":\"social\"}"))), null);
+            for (int day = 1; day <= 24; day++) {
+                Instant at = start.plus(Duration.ofDays(day));
+                List<EventJson.Sent> batch = new ArrayList<>();
+                batch.add(sent("o" + day, "order_paid", at, "{\"orderId\":\"o-" + day + "\",\"amount\":45.00,\"currency\":\"USD\"}"));
+                for (int k = 0; k < 3; k++) batch.add(sent("s" + day + k, "content_shared", at.plusSeconds(k + 1), "{}"));
+                ingest.handleRequest(EventJson.sqs(batch), null);
+                source.drain();
+            }
+            assertThat(local.takePublishedActions()).as("actions raised by ingest's writes").isNotEmpty();
+            recorded = stream.events;
+        }
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            ProfileStreamHandler handler = new ProfileStreamHandler(local.engine);
+            setWriter(recorded, "daily");
+            for (DynamodbEvent e : recorded) assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
+            assertThat(local.takePublishedActions()).isEmpty();
+            setWriter(recorded, "ingest");
+            for (DynamodbEvent e : recorded) assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
+            assertThat(local.takePublishedActions()).isNotEmpty();
+        }
+    }
+
+    private static void setWriter(List<DynamodbEvent> events, String writer) {
+        for (DynamodbEvent e : events) {
+            for (DynamodbEvent.DynamodbStreamRecord r : e.getRecords()) {
+                if (r.getDynamodb().getNewImage() != null) {
+                    r.getDynamodb().getNewImage().put("w", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue(writer));
+                }
+            }
+        }
+    }
+
     @Test
     void aPartialPublishFailureIsRetriedAndEveryActionGoesOutExactlyOnce() {
         try (LocalCloud cloud = LocalCloud.start()) {
