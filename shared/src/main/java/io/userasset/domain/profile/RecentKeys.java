@@ -99,8 +99,8 @@ final class RecentKeys {
      */
     KeyArchive spill(int inlineLimit, long newId, int cut) {
         if (size <= inlineLimit) return null;
-        RecentKeys all = allInline(cut);
-        archive = new KeyArchive(newId, Arrays.copyOf(all.fingerprints, all.size), Arrays.copyOf(all.days, all.size));
+        RecentKeys all = allInline(cut); // a fresh set whose arrays are exactly its keys
+        archive = new KeyArchive(newId, all.fingerprints, all.days);
         archiveRef = archive.ref();
         size = 0;
         return archive;

@@ -53,37 +53,46 @@ class ActionsTest {
     void eventsInProfileChangeActionOutAndAReplayPublishesNothingNew() {
         try (LocalCloud cloud = LocalCloud.start()) {
             LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
-            SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
-            Recording stream = new Recording(new ProfileStreamHandler(local.engine));
-            LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(),
-                    cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))).table().latestStreamArn(),
-                    stream, 100, 3);
-
-            // a new user becomes more and more engaged, one day at a time, until the growth path moves
-            Instant start = LocalEngine.NOW.minus(Duration.ofDays(25));
-            ingest.handleRequest(EventJson.sqs(List.of(sent("reg", "user_registered", start, "{\"channel\":\"social\"}"))), null);
-            List<JsonNode> actions = List.of();
-            for (int day = 1; day <= 24 && actions.isEmpty(); day++) {
-                Instant at = start.plus(Duration.ofDays(day));
-                List<EventJson.Sent> batch = new ArrayList<>();
-                batch.add(sent("o" + day, "order_paid", at, "{\"orderId\":\"o-" + day + "\",\"amount\":45.00,\"currency\":\"USD\"}"));
-                for (int k = 0; k < 3; k++) batch.add(sent("s" + day + k, "content_shared", at.plusSeconds(k + 1), "{}"));
-                batch.add(sent("p" + day, "content_posted", at.plusSeconds(10), "{\"contentId\":\"c-" + day + "\"}"));
-                assertThat(ingest.handleRequest(EventJson.sqs(batch), null).getBatchItemFailures()).isEmpty();
-                source.drain();
-                actions = local.takePublishedActions();
-            }
-            assertThat(actions).isNotEmpty();
-            JsonNode action = actions.get(0);
+            EngagedUser run = engageUntilAnAction(cloud, local);
+            assertThat(run.actions()).isNotEmpty();
+            JsonNode action = run.actions().get(0);
             assertThat(action.get("type").asText()).isEqualTo("upgrade");
             assertThat(action.get("userId").asText()).isEqualTo("engaged-user");
             assertThat(ContractSchemas.validate(ContractSchemas.ACTION, action)).isEmpty();
-            assertThat(source.givenUp()).isZero();
+            assertThat(run.source().givenUp()).isZero();
 
             // Lambda may deliver the same stream records again: nothing new goes out
-            for (DynamodbEvent e : List.copyOf(stream.events)) assertThat(stream.handleRequest(e, null).getBatchItemFailures()).isEmpty();
+            for (DynamodbEvent e : List.copyOf(run.stream().events)) {
+                assertThat(run.stream().handleRequest(e, null).getBatchItemFailures()).isEmpty();
+            }
             assertThat(local.takePublishedActions()).isEmpty();
         }
+    }
+
+    /** What {@link #engageUntilAnAction} published, and how the stream reached the handler. */
+    private record EngagedUser(List<JsonNode> actions, Recording stream, LocalDynamoStreamEventSource source) {}
+
+    /** A new user becomes more and more engaged, one day at a time, until the growth path moves. */
+    private static EngagedUser engageUntilAnAction(LocalCloud cloud, LocalEngine local) {
+        SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
+        Recording stream = new Recording(new ProfileStreamHandler(local.engine));
+        LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(),
+                cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))).table().latestStreamArn(),
+                stream, 100, 3);
+        Instant start = LocalEngine.NOW.minus(Duration.ofDays(25));
+        ingest.handleRequest(EventJson.sqs(List.of(sent("reg", "user_registered", start, "{\"channel\":\"social\"}"))), null);
+        List<JsonNode> actions = List.of();
+        for (int day = 1; day <= 24 && actions.isEmpty(); day++) {
+            Instant at = start.plus(Duration.ofDays(day));
+            List<EventJson.Sent> batch = new ArrayList<>();
+            batch.add(sent("o" + day, "order_paid", at, "{\"orderId\":\"o-" + day + "\",\"amount\":45.00,\"currency\":\"USD\"}"));
+            for (int k = 0; k < 3; k++) batch.add(sent("s" + day + k, "content_shared", at.plusSeconds(k + 1), "{}"));
+            batch.add(sent("p" + day, "content_posted", at.plusSeconds(10), "{\"contentId\":\"c-" + day + "\"}"));
+            assertThat(ingest.handleRequest(EventJson.sqs(batch), null).getBatchItemFailures()).isEmpty();
+            source.drain();
+            actions = local.takePublishedActions();
+        }
+        return new EngagedUser(actions, stream, source);
     }
 
     /**
@@ -96,23 +105,9 @@ class ActionsTest {
         List<DynamodbEvent> recorded;
         try (LocalCloud cloud = LocalCloud.start()) {
             LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
-            SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
-            Recording stream = new Recording(new ProfileStreamHandler(local.engine));
-            LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(),
-                    cloud.dynamoDb().describeTable(b -> b.tableName(cloud.tableName(ResourceCatalog.PROFILES))).table().latestStreamArn(),
-                    stream, 100, 3);
-            Instant start = LocalEngine.NOW.minus(Duration.ofDays(25));
-            ingest.handleRequest(EventJson.sqs(List.of(sent("reg", "user_registered", start, "{\"channel\":\"social\"}"))), null);
-            for (int day = 1; day <= 24; day++) {
-                Instant at = start.plus(Duration.ofDays(day));
-                List<EventJson.Sent> batch = new ArrayList<>();
-                batch.add(sent("o" + day, "order_paid", at, "{\"orderId\":\"o-" + day + "\",\"amount\":45.00,\"currency\":\"USD\"}"));
-                for (int k = 0; k < 3; k++) batch.add(sent("s" + day + k, "content_shared", at.plusSeconds(k + 1), "{}"));
-                ingest.handleRequest(EventJson.sqs(batch), null);
-                source.drain();
-            }
-            assertThat(local.takePublishedActions()).as("actions raised by ingest's writes").isNotEmpty();
-            recorded = stream.events;
+            EngagedUser run = engageUntilAnAction(cloud, local);
+            assertThat(run.actions()).as("actions raised by ingest's writes").isNotEmpty();
+            recorded = run.stream().events;
         }
         try (LocalCloud cloud = LocalCloud.start()) {
             LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
