@@ -1,5 +1,6 @@
 package io.userasset.application;
 
+import io.userasset.domain.assessment.DailyMarks;
 import io.userasset.domain.assessment.ProfileScores;
 import io.userasset.domain.profile.KeyArchive;
 import io.userasset.domain.profile.ProfileFacts;
@@ -50,8 +51,10 @@ public final class ProfileWriter {
     public void write(ProfileKey key, StoredProfile base, ProfileFacts facts, List<StoredProfile> linked)
             throws ProfileStore.VersionConflict {
         archiveExcessKeys(key, facts);
-        StoredProfile profile = new StoredProfile(key, base == null ? null : base.version(), facts,
-                score(key, facts, base), base == null ? null : base.marks(), expiry(key, facts));
+        ProfileScores scores = score(key, facts, base);
+        // Scores of an earlier day are that day's daily mark (DailyMarks.asSeenOn): kept as one when replaced.
+        DailyMarks marks = base == null ? null : scores == null ? base.marks() : base.marks().asSeenOn(scores.asOfDay(), base.scores());
+        StoredProfile profile = new StoredProfile(key, base == null ? null : base.version(), facts, scores, marks, expiry(key, facts));
         if (linked.isEmpty()) {
             store.write(profile);
             return;

@@ -119,13 +119,15 @@ public final class DailyWorker {
                     StoredProfile p = stored;
                     for (int attempt = 1; ; attempt++) {
                         ProfileScores scores = ScoresCodec.normalize(assessor.assess(p.facts(), day, p.scores()));
-                        DailyMark baseline = p.marks().baselineFor(day);
-                        DailyMarks marks = materialChange.marksAfter(p.marks(), DailyMark.of(scores));
+                        DailyMarks seen = p.marks().asSeenOn(day, p.scores());
+                        DailyMark baseline = seen.baselineFor(day);
                         // Stored scores never move back in time (ingest may already have scored today),
                         // and are rewritten only when the user's position changed materially.
                         boolean newer = p.scores() != null && p.scores().asOfDay() > day;
                         ProfileScores keep = newer || !materialChange.between(p.scores(), scores) ? p.scores() : scores;
-                        boolean changed = keep != p.scores() || !marks.equals(p.marks());
+                        DailyMarks marks = keptScoresOfToday(keep, p.scores(), seen, day) ? seen
+                                : materialChange.marksAfter(seen, DailyMark.of(scores));
+                        boolean changed = keep != p.scores() || !marks.equals(seen);
                         if (!changed || tryWrite(p, keep, marks)) {
                             if (changed) counters[1]++;
                             partial.add(day, p.facts(), signupDay(p), scores, baseline);
@@ -172,6 +174,15 @@ public final class DailyWorker {
                     Math.round(c.scores().clvOrZero() * 1000), Base64.getEncoder().encodeToString(ScoresCodec.encode(c.scores()))),
                     keep);
         }
+    }
+
+    /**
+     * Scores ingest computed today, kept because today's re-score did not move them materially, are
+     * the day's mark already: tomorrow's run sees them as such ({@link DailyMarks#asSeenOn}), so
+     * recording them costs a write for nothing. (Not when a run of today recorded a mark before.)
+     */
+    private static boolean keptScoresOfToday(ProfileScores keep, ProfileScores stored, DailyMarks seen, int day) {
+        return keep != null && keep == stored && keep.asOfDay() == day && (seen.latest() == null || seen.latest().day() < day);
     }
 
     private boolean tryWrite(StoredProfile p, ProfileScores scores, DailyMarks marks) {

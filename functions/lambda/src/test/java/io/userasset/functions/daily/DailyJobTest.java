@@ -2,15 +2,26 @@ package io.userasset.functions.daily;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.userasset.config.EngineConfig;
+import io.userasset.domain.assessment.DailyMark;
 import io.userasset.events.ContractSchemas;
+import io.userasset.events.ProfileKey;
+import io.userasset.functions.ingest.EventJson;
 import io.userasset.functions.LocalEngine;
 import io.userasset.functions.ingest.SqsIngestHandler;
 import io.userasset.functions.ingest.TestPopulation;
 import io.userasset.localcloud.LocalCloud;
+import io.userasset.ports.StoredProfile;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,6 +91,66 @@ class DailyJobTest {
                 }
             }
         }
+    }
+
+    /**
+     * Scores ingest computed on the day are that day's mark: the day's run writes nothing for a user
+     * whose position it only confirms, the next run measures against that position, and an ingest
+     * write of the next day keeps it as a mark before replacing the scores.
+     */
+    @Test
+    void aUserIngestScoredOnTheDayIsNotRewrittenAndTheNextDayMeasuresAgainstThatPosition() {
+        AtomicReference<Instant> now = new AtomicReference<>(DAY.atTime(20, 0).toInstant(ZoneOffset.UTC));
+        Clock clock = new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return now.get(); }
+        };
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, EngineConfig.defaults(), clock);
+            SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
+            Instant morning = DAY.atTime(9, 0).toInstant(ZoneOffset.UTC);
+            ingest.handleRequest(EventJson.sqs(List.of(
+                    sent("m-1", EventJson.event("m-1", "user_registered", "buyer", null, morning, "{\"channel\":\"ads\"}")),
+                    sent("m-2", EventJson.event("m-2", "order_paid", "buyer", null, morning.plusSeconds(60),
+                            "{\"orderId\":\"o-1\",\"amount\":40.0,\"currency\":\"USD\"}")),
+                    sent("m-3", EventJson.event("m-3", "user_registered", "quiet", null, morning, "{\"channel\":\"ads\"}")))), null);
+            ProfileKey buyer = ProfileKey.user("buyer");
+            ProfileKey quiet = ProfileKey.user("quiet");
+            StoredProfile buyerAsIngested = local.profileStore().loadLatest(buyer);
+            Long quietVersion = local.profileStore().loadLatest(quiet).version();
+
+            DailyRun.run(local, DAY, 2);
+            assertThat(local.profileStore().loadLatest(buyer).version()).as("buyer not rewritten").isEqualTo(buyerAsIngested.version());
+            assertThat(local.profileStore().loadLatest(quiet).version()).as("quiet not rewritten").isEqualTo(quietVersion);
+            Map<String, JsonNode> onDay = rowsByUser(DailyRun.read(cloud, DAY));
+
+            LocalDate next = DAY.plusDays(1);
+            now.set(next.atTime(12, 0).toInstant(ZoneOffset.UTC));
+            ingest.handleRequest(EventJson.sqs(List.of(sent("m-4", EventJson.event("m-4", "order_paid", "buyer", null,
+                    next.atTime(10, 0).toInstant(ZoneOffset.UTC), "{\"orderId\":\"o-2\",\"amount\":60.0,\"currency\":\"USD\"}")))), null);
+            StoredProfile buyerNextDay = local.profileStore().loadLatest(buyer);
+            assertThat(buyerNextDay.scores().asOfDay()).isEqualTo((int) next.toEpochDay());
+            assertThat(buyerNextDay.marks().latest()).as("ingest kept the day's scores as its mark")
+                    .isEqualTo(DailyMark.of(buyerAsIngested.scores()));
+
+            DailyRun.run(local, next, 2);
+            Map<String, JsonNode> onNext = rowsByUser(DailyRun.read(cloud, next));
+            for (String user : List.of("buyer", "quiet")) {
+                assertThat(onNext.get(user).get("previousStage").asText()).as(user)
+                        .isEqualTo(onDay.get(user).get("stage").asText());
+            }
+        }
+    }
+
+    private static EventJson.Sent sent(String id, String body) {
+        return new EventJson.Sent(id, body, null);
+    }
+
+    private static Map<String, JsonNode> rowsByUser(DailyRun.Output out) {
+        Map<String, JsonNode> rows = new java.util.HashMap<>();
+        for (JsonNode row : out.snapshotRows()) rows.put(row.get("userId").asText(), row);
+        return rows;
     }
 
     static LocalEngine populated(LocalCloud cloud) {
