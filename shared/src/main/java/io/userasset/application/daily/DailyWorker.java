@@ -125,14 +125,18 @@ public final class DailyWorker {
                         // and are rewritten only when the user's position changed materially.
                         boolean newer = p.scores() != null && p.scores().asOfDay() > day;
                         ProfileScores keep = newer || !materialChange.between(p.scores(), scores) ? p.scores() : scores;
-                        DailyMarks marks = keptScoresOfToday(keep, p.scores(), seen, day) ? seen
+                        boolean scoredByIngestToday = scoredByIngestOn(day, p.scores(), seen);
+                        DailyMarks marks = scoredByIngestToday && keep == p.scores() ? seen
                                 : materialChange.marksAfter(seen, DailyMark.of(scores));
                         boolean changed = keep != p.scores() || !marks.equals(seen);
                         if (!changed || tryWrite(p, keep, marks)) {
                             if (changed) counters[1]++;
                             partial.add(day, p.facts(), signupDay(p), scores, baseline);
                             snapshot.write(m.date(), p.key().id(), p.facts(), scores, baseline);
-                            if (baseline != null) offerActions(partial, policy.decide(p.key().id(), Position.of(baseline), scores));
+                            // what the day's events revealed, the profile stream has decided already
+                            if (baseline != null && !scoredByIngestToday) {
+                                offerActions(partial, policy.decide(p.key().id(), Position.of(baseline), scores));
+                            }
                             break;
                         }
                         counters[2]++;
@@ -177,12 +181,15 @@ public final class DailyWorker {
     }
 
     /**
-     * Scores ingest computed today, kept because today's re-score did not move them materially, are
-     * the day's mark already: tomorrow's run sees them as such ({@link DailyMarks#asSeenOn}), so
-     * recording them costs a write for nothing. (Not when a run of today recorded a mark before.)
+     * Whether ingest scored the user on the run's day, and no run of that day marked it since. Such
+     * scores, when the re-score keeps them, are the day's mark already: tomorrow's run sees them as
+     * such ({@link DailyMarks#asSeenOn}), so recording them would cost a write for nothing. And the
+     * user's moves of the day came from events, whose actions the profile stream decided when ingest
+     * wrote them: offered again here they would only be duplicates, crowding the day's ranked
+     * budget of what time alone revealed.
      */
-    private static boolean keptScoresOfToday(ProfileScores keep, ProfileScores stored, DailyMarks seen, int day) {
-        return keep != null && keep == stored && keep.asOfDay() == day && (seen.latest() == null || seen.latest().day() < day);
+    private static boolean scoredByIngestOn(int day, ProfileScores stored, DailyMarks seen) {
+        return stored != null && stored.asOfDay() == day && (seen.latest() == null || seen.latest().day() < day);
     }
 
     private boolean tryWrite(StoredProfile p, ProfileScores scores, DailyMarks marks) {

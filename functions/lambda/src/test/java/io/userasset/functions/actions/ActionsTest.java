@@ -15,6 +15,7 @@ import io.userasset.domain.scoring.rfm.Segment8;
 import io.userasset.domain.scoring.value.GrowthTier;
 import io.userasset.events.ContractSchemas;
 import io.userasset.functions.LocalEngine;
+import io.userasset.functions.daily.DailyRun;
 import io.userasset.functions.ingest.EventJson;
 import io.userasset.functions.ingest.SqsIngestHandler;
 import io.userasset.localcloud.LocalCloud;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +77,10 @@ class ActionsTest {
 
     /** A new user becomes more and more engaged, one day at a time, until the growth path moves. */
     private static EngagedUser engageUntilAnAction(LocalCloud cloud, LocalEngine local) {
+        return engageUntilAnAction(cloud, local, () -> { });
+    }
+
+    private static EngagedUser engageUntilAnAction(LocalCloud cloud, LocalEngine local, Runnable afterRegistration) {
         SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
         Recording stream = new Recording(new ProfileStreamHandler(local.engine));
         LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(),
@@ -81,6 +88,7 @@ class ActionsTest {
                 stream, 100, 3);
         Instant start = LocalEngine.NOW.minus(Duration.ofDays(25));
         ingest.handleRequest(EventJson.sqs(List.of(sent("reg", "user_registered", start, "{\"channel\":\"social\"}"))), null);
+        afterRegistration.run();
         List<JsonNode> actions = List.of();
         for (int day = 1; day <= 24 && actions.isEmpty(); day++) {
             Instant at = start.plus(Duration.ofDays(day));
@@ -118,6 +126,33 @@ class ActionsTest {
             setWriter(recorded, "ingest");
             for (DynamodbEvent e : recorded) assertThat(handler.handleRequest(e, null).getBatchItemFailures()).isEmpty();
             assertThat(local.takePublishedActions()).isNotEmpty();
+        }
+    }
+
+    /**
+     * The daily run offers only what time revealed: the moves of a user whose events ingest scored
+     * that day were decided by the stream already, and offered again they would only be duplicates
+     * crowding the day's ranked budget.
+     */
+    @Test
+    void theDailyRunLeavesTheDaysEventDrivenMovesToTheStream() throws java.io.IOException {
+        LocalDate today = LocalDate.ofInstant(LocalEngine.NOW, ZoneOffset.UTC);
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            // the registered user is marked by the previous day's run: the baseline today's run compares with
+            EngagedUser run = engageUntilAnAction(cloud, local, () -> DailyRun.run(local, today.minusDays(1), 1));
+            assertThat(run.actions()).as("the stream's actions of today").isNotEmpty();
+            int decidedToday = local.engine.actionLog().decidedOn((int) today.toEpochDay()).size();
+
+            DailyRun.run(local, today, 1);
+            List<String> offered = new ArrayList<>();
+            for (var o : cloud.s3().listObjectsV2(b -> b.bucket(LocalCloud.BUCKET).prefix("partials/dt=" + today + "/score/")).contents()) {
+                JsonNode partial = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(o.key())).asByteArray());
+                partial.path("metrics").path("candidates").forEach(type -> type.forEach(c -> offered.add(c.get("userId").asText())));
+            }
+            assertThat(offered).doesNotContain("engaged-user");
+            assertThat(local.engine.actionLog().decidedOn((int) today.toEpochDay())).hasSize(decidedToday);
+            assertThat(local.takePublishedActions()).isEmpty();
         }
     }
 

@@ -20,14 +20,14 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /** Runs the daily job for a day through the real queues, as the event source mappings would, and reads what it wrote. */
-final class DailyRun {
+public final class DailyRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DailyRun() {}
 
-    record Output(List<JsonNode> snapshotRows, JsonNode metrics, List<JsonNode> alerts) {}
+    public record Output(List<JsonNode> snapshotRows, JsonNode metrics, List<JsonNode> alerts) {}
 
-    static void run(LocalEngine local, LocalDate day, int segments) {
+    public static void run(LocalEngine local, LocalDate day, int segments) {
         LocalCloud cloud = local.cloud;
         new DailyCoordinatorHandler(local.engine).handleRequest(Map.of("date", day.toString(), "segments", segments), null);
         LocalSqsEventSource work = new LocalSqsEventSource(cloud.sqs(), cloud.queueUrl(ResourceCatalog.DAILY_WORK),
@@ -50,7 +50,7 @@ final class DailyRun {
         return false;
     }
 
-    static Output read(LocalCloud cloud, LocalDate day) {
+    public static Output read(LocalCloud cloud, LocalDate day) {
         try {
             List<JsonNode> rows = new ArrayList<>();
             for (var o : cloud.s3().listObjectsV2(b -> b.bucket(LocalCloud.BUCKET).prefix("snapshots/dt=" + day + "/")).contents()) {
