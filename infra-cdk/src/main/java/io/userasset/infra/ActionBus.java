@@ -1,5 +1,6 @@
 package io.userasset.infra;
 
+import io.userasset.adapters.dynamodb.ProfileStreamFilter;
 import io.userasset.tables.ResourceCatalog;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
@@ -14,6 +15,7 @@ import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.StartingPosition;
+import software.amazon.awscdk.services.lambda.FilterCriteria;
 import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -85,8 +87,9 @@ public final class ActionBus extends Construct {
     }
 
     /**
-     * Profile changes → the profile-stream function (its published alias): from the oldest record
-     * still in the stream, with partial-batch responses, batch bisection and bounded retries; what
+     * Profile changes → the profile-stream function (its published alias): only ingest's updates of
+     * users ({@link ProfileStreamFilter}), from the oldest record still in the stream, with
+     * partial-batch responses, batch bisection and bounded retries; what
      * still fails is recorded in a failure queue (shard and sequence range, to re-read from the
      * stream within its 24 h retention).
      */
@@ -102,6 +105,7 @@ public final class ActionBus extends Construct {
                 .maxRecordAge(STREAM_MAX_RECORD_AGE)
                 .parallelizationFactor(STREAM_PARALLELIZATION)
                 .onFailure(new SqsDlq(streamFailures))
+                .filters(List.of(FilterCriteria.filter(ProfileStreamFilter.pattern())))
                 .build()));
     }
 

@@ -142,7 +142,10 @@ class StackResourcesTest {
                 .containsEntry("MaximumRetryAttempts", 5)
                 .containsEntry("MaximumRecordAgeInSeconds", 6 * 3600)
                 .containsEntry("ParallelizationFactor", 2)
-                .containsEntry("DestinationConfig", Map.of("OnFailure", Map.of("Destination", arn("queue:profile-stream-failures"))));
+                .containsEntry("DestinationConfig", Map.of("OnFailure", Map.of("Destination", arn("queue:profile-stream-failures"))))
+                .containsEntry("FilterCriteria", Map.of("Filters", List.of(Map.of("Pattern",
+                        "{\"eventName\":[\"MODIFY\"],\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":[{\"prefix\":\"u#\"}]}},"
+                                + "\"NewImage\":{\"w\":{\"S\":[\"ingest\"]}}}}"))));
     }
 
     @Test

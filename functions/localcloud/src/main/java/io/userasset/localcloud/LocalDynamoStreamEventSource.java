@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,8 @@ public final class LocalDynamoStreamEventSource {
     private final AtomicLong givenUp = new AtomicLong();
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong describeCalls = new AtomicLong();
+    private final AtomicLong filteredOut = new AtomicLong();
+    private volatile Predicate<software.amazon.awssdk.services.dynamodb.model.Record> filter = r -> true;
 
     public LocalDynamoStreamEventSource(DynamoDbStreamsClient streams, String streamArn,
                                         RequestHandler<DynamodbEvent, StreamsEventResponse> handler, int batchSize, int maxRetries) {
@@ -91,7 +94,10 @@ public final class LocalDynamoStreamEventSource {
                 String it = iterator;
                 int want = Math.min(1000, batchSize - batch.size());
                 GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(it).limit(want));
-                page.records().forEach(r -> batch.add(toLambda(r)));
+                for (var r : page.records()) {
+                    if (filter.test(r)) batch.add(toLambda(r));
+                    else filteredOut.incrementAndGet();
+                }
                 iterator = page.nextShardIterator();
                 if (iterator == null) {
                     closed = true;
@@ -115,6 +121,20 @@ public final class LocalDynamoStreamEventSource {
             caughtUp = false;
         }
         return new Pass(handed, caughtUp);
+    }
+
+    /**
+     * The event source mapping's filter criteria: records that do not match are dropped before
+     * batching, as Lambda drops them, and never reach the handler.
+     */
+    public LocalDynamoStreamEventSource filter(Predicate<software.amazon.awssdk.services.dynamodb.model.Record> filter) {
+        this.filter = filter;
+        return this;
+    }
+
+    /** Records the filter dropped. */
+    public long filteredOut() {
+        return filteredOut.get();
     }
 
     /** DescribeStream calls made (the shards are listed again only when one closes). */

@@ -128,6 +128,22 @@ class LocalDynamoStreamEventSourceTest {
         assertThat(recorder.sequences).isSorted().doesNotHaveDuplicates();
     }
 
+    @Test
+    void recordsTheFilterRejectsNeverReachTheHandler() {
+        Recorder recorder = new Recorder("u#filtered-");
+        LocalDynamoStreamEventSource source = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(), streamArn, recorder, 10, 3)
+                .filter(r -> r.dynamodb().keys().get("pk").s().endsWith("-kept"));
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            put("u#filtered-" + i + "-dropped");
+            if (i % 5 == 0) kept.add(put("u#filtered-" + i + "-kept"));
+        }
+        source.drain();
+        assertThat(recorder.keys).containsExactlyElementsOf(kept);
+        assertThat(source.filteredOut()).isEqualTo(25);
+        assertThat(source.invocations()).as("the kept records fill batches of their own").isEqualTo(1);
+    }
+
     private String put(String pk) {
         cloud.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk), "v", AttributeValue.fromN("1"))));
         return pk;

@@ -18,7 +18,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
 public final class ProfileItem {
     public static final StaticTableSchema<ProfileItem> SCHEMA = StaticTableSchema.builder(ProfileItem.class)
             .newItemSupplier(ProfileItem::new)
-            .addAttribute(String.class, a -> a.name("pk").getter(ProfileItem::getPk).setter(ProfileItem::setPk)
+            .addAttribute(String.class, a -> a.name(ProfileItems.KEY).getter(ProfileItem::getPk).setter(ProfileItem::setPk)
                     .tags(StaticAttributeTags.primaryPartitionKey()))
             .addAttribute(Long.class, a -> a.name("v").getter(ProfileItem::getVersion).setter(ProfileItem::setVersion)
                     .tags(VersionedRecordExtension.AttributeTags.versionAttribute()))
@@ -28,7 +28,7 @@ public final class ProfileItem {
             .addAttribute(String.class, a -> a.name("stage").getter(ProfileItem::getStage).setter(ProfileItem::setStage))
             .addAttribute(String.class, a -> a.name("tier").getter(ProfileItem::getTier).setter(ProfileItem::setTier))
             .addAttribute(String.class, a -> a.name("risk").getter(ProfileItem::getRisk).setter(ProfileItem::setRisk))
-            .addAttribute(String.class, a -> a.name("w").getter(ProfileItem::getWriter).setter(ProfileItem::setWriter))
+            .addAttribute(String.class, a -> a.name(ProfileItems.WRITER).getter(ProfileItem::getWriter).setter(ProfileItem::setWriter))
             .addAttribute(Long.class, a -> a.name("ttl").getter(ProfileItem::getTtl).setter(ProfileItem::setTtl))
             .build();
 

@@ -26,6 +26,9 @@ public final class ProfileItems {
         return toProfile(ProfileItem.SCHEMA.mapToItem(item), windowWeeks);
     }
 
+    /** The partition key attribute, and the attribute that says who wrote the item (INGEST or DAILY). */
+    public static final String KEY = "pk";
+    public static final String WRITER = "w";
     public static final String INGEST = "ingest";
     public static final String DAILY = "daily";
 

@@ -79,8 +79,8 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
         Map<String, AttributeValue> after = record.getDynamodb().getNewImage();
         Map<String, AttributeValue> before = record.getDynamodb().getOldImage();
         if (after == null || before == null) return List.of();
-        String pk = string(after, "pk");
-        if (pk == null || !pk.startsWith("u#") || ProfileItems.DAILY.equals(string(after, "w"))) return List.of();
+        String pk = string(after, ProfileItems.KEY);
+        if (pk == null || !pk.startsWith("u#") || ProfileItems.DAILY.equals(string(after, ProfileItems.WRITER))) return List.of();
         ProfileScores now = scores(after);
         ProfileScores then = scores(before);
         if (now == null || then == null) return List.of();

@@ -3,6 +3,7 @@ package io.userasset.local.pipeline;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.userasset.adapters.dynamodb.ProfileStreamFilter;
 import io.userasset.adapters.sqs.SqsEventPublisher;
 import io.userasset.application.RecordOutcome;
 import io.userasset.config.EngineConfig;
@@ -238,7 +239,7 @@ public final class LocalPipeline implements AutoCloseable {
                     .table().latestStreamArn();
             this.stream = new LocalDynamoStreamEventSource(cloud.dynamoDbStreams(), streamArn,
                     timed(new ProfileStreamHandler(engine), ResourceCatalog.PROFILE_STREAM), settings.streamBatchSize(),
-                    ResourceCatalog.PROFILE_STREAM_RETRY_ATTEMPTS);
+                    ResourceCatalog.PROFILE_STREAM_RETRY_ATTEMPTS).filter(ProfileStreamFilter::matches);
             this.coordinator = new DailyCoordinatorHandler(engine);
         } catch (RuntimeException | Error e) {
             cloud.close();
