@@ -32,6 +32,9 @@ public final class ContractSchemas {
     /** The base of every schema's {@code $id}; mapped to the classpath, so nothing is fetched. */
     public static final String BASE_URI = "https://userasset.io/schemas/";
 
+    /** A queue message with several events (io.userasset.events.EventBatches). */
+    public static final String BATCH = "batch";
+
     /** The emitted records: what the engine writes (actions, alerts, snapshot rows). */
     public static final String ACTION = "action";
     public static final String ALERT = "alert";
@@ -48,6 +51,7 @@ public final class ContractSchemas {
             "segment/common", "segment/track", "segment/identify", "segment/page", "segment/screen",
             "segment/alias",
             "eventbridge/envelope",
+            BATCH,
             ACTION, ALERT, SNAPSHOT_ROW);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -33,6 +33,11 @@ final class CommonOptions {
     @Option(names = "--stream-batch-size", paramLabel = "N", defaultValue = "1000", description = "Stream records per actions invocation (default: ${DEFAULT-VALUE}).")
     int streamBatchSize;
 
+    @Option(names = "--events-per-message", paramLabel = "N", defaultValue = "25",
+            description = "Events packed into one ingest-queue message as a JSON array, as a batching producer sends them; "
+                    + "1 sends one message per event (default: ${DEFAULT-VALUE}).")
+    int eventsPerMessage;
+
     @Option(names = "--io-threads", paramLabel = "N", defaultValue = "4", description = "Concurrent SQS calls for sending and polling (default: ${DEFAULT-VALUE}).")
     int ioThreads;
 
@@ -60,7 +65,8 @@ final class CommonOptions {
         if (segments < 1 || segments > 64) throw new IllegalArgumentException("--segments must be 1-64");
         if (streamBatchSize < 1 || streamBatchSize > 10_000) throw new IllegalArgumentException("--stream-batch-size must be 1-10000");
         if (ioThreads < 1 || ioThreads > 64) throw new IllegalArgumentException("--io-threads must be 1-64");
-        return new LocalPipeline.Settings(batchSize, segments, Duration.ofMillis(retryDelayMs), ioThreads, streamBatchSize);
+        if (eventsPerMessage < 1 || eventsPerMessage > 500) throw new IllegalArgumentException("--events-per-message must be 1-500");
+        return new LocalPipeline.Settings(batchSize, segments, Duration.ofMillis(retryDelayMs), ioThreads, streamBatchSize, eventsPerMessage);
     }
 
     LocalRun.Options options(String defaultOut, PrintStream stdout, PrintStream stderr) {

@@ -266,12 +266,16 @@ public final class LocalRun {
         settings.put("ingestBatchSize", o.settings().ingestBatchSize());
         settings.put("dailySegments", o.settings().segments());
         settings.put("streamBatchSize", o.settings().streamBatchSize());
+        settings.put("eventsPerMessage", o.settings().eventsPerMessage());
         ArrayNode notes = c.putArray("notes");
         notes.add("Measured on the local run: DynamoDB units as DynamoDB Local reported them (ReturnConsumedCapacity), "
                 + "SQS and S3 requests counted at the engine's and pollers' clients, EventBridge events = actions and alerts published, "
                 + "Lambda GB-seconds = handler wall time here × the catalog's memory size (Lambda's own CPU will differ).");
         notes.add("Ingest batches of up to " + o.settings().ingestBatchSize() + " messages coalesce writes per user; the deployed "
                 + "event source uses batches of 100 within a 5 s window, which coalesces less: rerun with --batch-size 100 to project that.");
+        notes.add("Events were sent " + o.settings().eventsPerMessage() + " to a message (a JSON array), as a batching producer "
+                + "sends them; an app that sends one event per message pays about that many times the SQS requests: rerun with "
+                + "--events-per-message 1 to project that.");
         s.set("cost", c);
         return s;
     }

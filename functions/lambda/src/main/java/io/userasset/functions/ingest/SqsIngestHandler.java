@@ -4,9 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.userasset.application.InputRecord;
 import io.userasset.application.IngestReport;
+import io.userasset.application.InputRecord;
 import io.userasset.application.RecordOutcome;
+import io.userasset.events.EventBatches;
 import io.userasset.functions.Engine;
 import io.userasset.functions.Priming;
 import io.userasset.observability.EmfMetrics;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ingest from SQS: one event per message. Reports failed messages as batch item failures, so SQS
+ * Ingest from SQS: one event per message, or several as a JSON array ({@link EventBatches}). Reports failed messages as batch item failures, so SQS
  * redelivers exactly those (and dead-letters them after maxReceiveCount); rejected messages are
  * stored with their reason and acknowledged, so a permanently bad event is never retried forever.
  */
@@ -38,25 +39,41 @@ public final class SqsIngestHandler implements RequestHandler<SQSEvent, SQSBatch
         long start = System.nanoTime();
         List<SQSEvent.SQSMessage> messages = event.getRecords() == null ? List.of() : event.getRecords();
         List<InputRecord> records = new ArrayList<>(messages.size());
-        for (SQSEvent.SQSMessage m : messages) {
-            String body = m.getBody() == null ? "" : m.getBody();
-            records.add(new InputRecord(m.getMessageId(), body.getBytes(StandardCharsets.UTF_8)));
+        int[] eventsPerMessage = new int[messages.size()];
+        for (int i = 0; i < messages.size(); i++) {
+            SQSEvent.SQSMessage m = messages.get(i);
+            byte[] body = m.getBody() == null ? new byte[0] : m.getBody().getBytes(StandardCharsets.UTF_8);
+            List<byte[]> batch = EventBatches.split(body);
+            if (batch == null) {
+                records.add(new InputRecord(m.getMessageId(), body));
+                eventsPerMessage[i] = 1;
+            } else {
+                for (int k = 0; k < batch.size(); k++) records.add(new InputRecord(EventBatches.sourceId(m.getMessageId(), k), batch.get(k)));
+                eventsPerMessage[i] = batch.size();
+            }
         }
         IngestReport report = engine.ingest().process(records);
         IngestMetrics.report(metrics, "sqs", report, records.size(), (System.nanoTime() - start) / 1e6);
         engine.reportIngest(report);
-        return new SQSBatchResponse(failures(messages, report));
+        return new SQSBatchResponse(failures(messages, eventsPerMessage, records, report));
     }
 
-    private static List<SQSBatchResponse.BatchItemFailure> failures(List<SQSEvent.SQSMessage> messages, IngestReport report) {
+    /** The messages with an event that failed: redelivered whole (the events of them already applied come back as duplicates). */
+    private static List<SQSBatchResponse.BatchItemFailure> failures(List<SQSEvent.SQSMessage> messages, int[] eventsPerMessage,
+                                                                    List<InputRecord> records, IngestReport report) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         boolean fifo = !messages.isEmpty() && messages.get(0).getEventSourceArn() != null
                 && messages.get(0).getEventSourceArn().endsWith(".fifo");
         boolean failedBefore = false;
-        for (SQSEvent.SQSMessage m : messages) {
+        int next = 0;
+        for (int i = 0; i < messages.size(); i++) {
+            boolean failed = false;
+            for (int k = 0; k < eventsPerMessage[i]; k++, next++) {
+                failed |= report.outcomes().get(records.get(next).id()) == RecordOutcome.FAILED;
+            }
             // A FIFO queue keeps order only if everything after the first failure is retried too.
-            if (report.outcomes().get(m.getMessageId()) == RecordOutcome.FAILED || (fifo && failedBefore)) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            if (failed || (fifo && failedBefore)) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(messages.get(i).getMessageId()));
                 failedBefore = true;
             }
         }

@@ -108,6 +108,60 @@ class IngestHandlerTest {
         assertThat(facts()).isEqualTo(expected);
     }
 
+    /**
+     * Ten events to a message, as a batching producer sends them: every event is accounted for on its
+     * own (a bad one rejected under its own source id), and an event that fails redelivers its whole
+     * message, whose other events then come back as duplicates.
+     */
+    @Test
+    void packedMessagesAccountForEveryEventAndAFailedEventRedeliversItsMessage() {
+        List<EventJson.Sent> history = EventJson.history(new Random(13), "p-", 10, 200, 20, false);
+        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
+        local.clearProfiles();
+        Map<String, RecordOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        local.engine.onIngestReport(r -> outcomes.putAll(r.outcomes()));
+
+        List<EventJson.Sent> packs = new ArrayList<>();
+        Map<String, List<EventJson.Sent>> packed = new HashMap<>();
+        for (int from = 0; from < history.size(); from += 10) {
+            List<EventJson.Sent> events = history.subList(from, Math.min(history.size(), from + 10));
+            String id = "pack-" + from / 10;
+            packs.add(new EventJson.Sent(id, "[" + events.stream().map(EventJson.Sent::body).collect(Collectors.joining(",\n ")) + "]", null));
+            packed.put(id, events);
+        }
+        String invalid = "{\"eventId\":\"no-identity\",\"type\":\"session_started\",\"occurredAt\":\"2026-09-02T10:00:00Z\"}";
+        EventJson.Sent again = history.stream().filter(e -> !e.body().contains("p-user-3")).findFirst().orElseThrow();
+        packs.add(new EventJson.Sent("pack-bad", "[" + again.body() + "," + invalid + "]", null));
+        packs.add(new EventJson.Sent("pack-truncated", "[" + again.body(), null));
+        local.faults.throttleWritesWhere(item -> "u#p-user-3".equals(item.get("pk").s()));
+
+        Set<String> failed = handler.handleRequest(EventJson.sqs(packs), null).getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+
+        Set<String> withUser3 = packed.entrySet().stream().filter(e -> e.getValue().stream()
+                .anyMatch(s -> s.body().contains("\"userId\":\"p-user-3\""))).map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(withUser3).isNotEmpty().hasSizeLessThan(packed.size());
+        assertThat(failed).isEqualTo(withUser3);
+        assertThat(outcomes.get("pack-bad#1")).isEqualTo(RecordOutcome.REJECTED);
+        assertThat(outcomes.get("pack-bad#0")).isEqualTo(RecordOutcome.DUPLICATE);
+        assertThat(outcomes.get("pack-truncated")).as("a broken batch is one rejected input").isEqualTo(RecordOutcome.REJECTED);
+        assertThat(outcomes).hasSize(history.size() + 3);
+
+        local.faults.heal();
+        outcomes.clear();
+        List<EventJson.Sent> redelivered = packs.stream().filter(p -> failed.contains(p.messageId())).toList();
+        assertThat(handler.handleRequest(EventJson.sqs(redelivered), null).getBatchItemFailures()).isEmpty();
+        for (String id : withUser3) {
+            List<EventJson.Sent> events = packed.get(id);
+            for (int k = 0; k < events.size(); k++) {
+                assertThat(outcomes.get(id + "#" + k)).as("%s#%d", id, k).isEqualTo(
+                        events.get(k).body().contains("\"userId\":\"p-user-3\"") ? RecordOutcome.APPLIED : RecordOutcome.DUPLICATE);
+            }
+        }
+        assertThat(facts()).isEqualTo(expected);
+    }
+
     @Test
     void aFailedBatchReadFallsBackToSingleReadsAndFailsNothing() {
         List<EventJson.Sent> history = EventJson.history(new Random(13), "b-", 20, 400, 20, false);

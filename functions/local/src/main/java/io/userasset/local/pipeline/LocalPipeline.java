@@ -8,6 +8,7 @@ import io.userasset.adapters.sqs.SqsEventPublisher;
 import io.userasset.application.RecordOutcome;
 import io.userasset.config.EngineConfig;
 import io.userasset.domain.time.Days;
+import io.userasset.events.EventBatches;
 import io.userasset.functions.Engine;
 import io.userasset.functions.actions.ProfileStreamHandler;
 import io.userasset.functions.daily.DailyCoordinatorHandler;
@@ -90,10 +91,12 @@ public final class LocalPipeline implements AutoCloseable {
      * @param retryDelay       how long a failed ingest message stays invisible before its retry
      * @param ioThreads        concurrent SQS calls for sending and for the ingest poller's receives/deletes
      * @param streamBatchSize  stream records per actions-handler invocation
+     * @param eventsPerMessage events a sender packs into one queue message (a JSON array), 1 for one per message
      */
-    public record Settings(int ingestBatchSize, int segments, Duration retryDelay, int ioThreads, int streamBatchSize) {
+    public record Settings(int ingestBatchSize, int segments, Duration retryDelay, int ioThreads, int streamBatchSize,
+                           int eventsPerMessage) {
         public static Settings defaults() {
-            return new Settings(10_000, 2, Duration.ofSeconds(1), 4, 1_000);
+            return new Settings(10_000, 2, Duration.ofSeconds(1), 4, 1_000, 25);
         }
     }
 
@@ -171,6 +174,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Set<String> seenRejectObjects = new HashSet<>();
     private final List<InputRejection> engineRejections = new ArrayList<>();
     private final Set<String> rejectedMessagesSeen = new HashSet<>();
+    private final Map<String, String> redrivenAs = new ConcurrentHashMap<>();
     private final Wiring wiring;
     private final Map<String, RecordOutcome> settledOutcome = new ConcurrentHashMap<>();
     private final Map<InputOutcome, AtomicLong> outcomes = new java.util.EnumMap<>(InputOutcome.class);
@@ -355,11 +359,20 @@ public final class LocalPipeline implements AutoCloseable {
                 if (messages.isEmpty()) break;
                 for (var m : messages) {
                     String id = cloud.sqs().sendMessage(b -> b.queueUrl(ingestUrl).messageBody(m.body())).messageId();
-                    OutboundEvent input = byMessageId.remove(m.messageId());
-                    settledOutcome.remove(m.messageId());
-                    if (input != null) byMessageId.put(id, input);
+                    List<byte[]> packed = EventBatches.split(m.body().getBytes(StandardCharsets.UTF_8));
+                    int inputs = packed == null ? 1 : packed.size();
+                    for (int k = 0; k < inputs; k++) {
+                        String before = packed == null ? m.messageId() : EventBatches.sourceId(m.messageId(), k);
+                        String after = packed == null ? id : EventBatches.sourceId(id, k);
+                        OutboundEvent input = byMessageId.remove(before);
+                        // an input of a packed message may have been applied before its message failed
+                        RecordOutcome earlier = settledOutcome.remove(before);
+                        if (earlier != null) settledOutcome.put(after, earlier);
+                        if (input != null) byMessageId.put(after, input);
+                        redrivenAs.put(before, after);
+                    }
                     cloud.sqs().deleteMessage(b -> b.queueUrl(dlq).receiptHandle(m.receiptHandle()));
-                    redriven.incrementAndGet();
+                    redriven.addAndGet(inputs);
                 }
             }
             ingest.drain();
@@ -418,12 +431,16 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /** SendMessageBatch of ten, from several threads; returns message id → input. */
+    /**
+     * The inputs packed into messages ({@link MessagePacker}), sent with SendMessageBatch of ten from
+     * several threads; returns source id (message id, or message id#index in a packed message) → input.
+     */
     private Map<String, OutboundEvent> send(List<OutboundEvent> events, Consumer<InputRejection> onRejected) {
         Map<String, OutboundEvent> ids = new ConcurrentHashMap<>(events.size() * 2);
+        List<MessagePacker.Message> messages = MessagePacker.pack(events, settings.eventsPerMessage());
         List<Future<List<InputRejection>>> futures = new ArrayList<>();
-        for (int from = 0; from < events.size(); from += 10) {
-            List<OutboundEvent> chunk = events.subList(from, Math.min(events.size(), from + 10));
+        for (int from = 0; from < messages.size(); from += 10) {
+            List<MessagePacker.Message> chunk = messages.subList(from, Math.min(messages.size(), from + 10));
             futures.add(io.submit(() -> sendChunk(chunk, ids)));
         }
         for (Future<List<InputRejection>> f : futures) {
@@ -439,7 +456,7 @@ public final class LocalPipeline implements AutoCloseable {
         return ids;
     }
 
-    private List<InputRejection> sendChunk(List<OutboundEvent> chunk, Map<String, OutboundEvent> ids) {
+    private List<InputRejection> sendChunk(List<MessagePacker.Message> chunk, Map<String, OutboundEvent> ids) {
         List<InputRejection> refused = new ArrayList<>();
         List<Integer> pending = new ArrayList<>();
         for (int i = 0; i < chunk.size(); i++) pending.add(i);
@@ -452,12 +469,7 @@ public final class LocalPipeline implements AutoCloseable {
             } catch (SqsException e) {
                 if (pending.size() == 1 || e.statusCode() >= 500) {
                     if (attempt < 3 && e.statusCode() >= 500) continue;
-                    OutboundEvent x = chunk.get(pending.get(0));
-                    if (pending.size() == 1) {
-                        refused.add(InputRejection.input(x.origin(), "sqs_refused", "", "the SQS queue refused the message: "
-                                + e.awsErrorDetails().errorMessage(), x.body()));
-                        return refused;
-                    }
+                    if (pending.size() == 1) return refusedWhole(chunk.get(pending.get(0)), "", e.awsErrorDetails().errorMessage(), ids);
                     throw e;
                 }
                 // One bad entry fails the whole request: send them one by one to find it.
@@ -465,16 +477,16 @@ public final class LocalPipeline implements AutoCloseable {
                 return refused;
             }
             for (SendMessageBatchResultEntry ok : response.successful()) {
-                ids.put(ok.messageId(), chunk.get(Integer.parseInt(ok.id())));
-                sent.incrementAndGet();
+                List<OutboundEvent> inputs = chunk.get(Integer.parseInt(ok.id())).inputs();
+                if (inputs.size() == 1) ids.put(ok.messageId(), inputs.get(0));
+                else for (int k = 0; k < inputs.size(); k++) ids.put(EventBatches.sourceId(ok.messageId(), k), inputs.get(k));
+                sent.addAndGet(inputs.size());
             }
             List<Integer> retry = new ArrayList<>();
             for (BatchResultErrorEntry failed : response.failed()) {
                 int i = Integer.parseInt(failed.id());
                 if (Boolean.TRUE.equals(failed.senderFault()) || attempt >= 5) {
-                    OutboundEvent x = chunk.get(i);
-                    refused.add(InputRejection.input(x.origin(), "sqs_refused", "", "the SQS queue refused the message ("
-                            + failed.code() + "): " + failed.message(), x.body()));
+                    refused.addAll(refusedWhole(chunk.get(i), " (" + failed.code() + ")", failed.message(), ids));
                 } else {
                     retry.add(i);
                 }
@@ -482,6 +494,22 @@ public final class LocalPipeline implements AutoCloseable {
             pending = retry;
         }
         return refused;
+    }
+
+    /** A message SQS refused: a packed one is sent again input by input, so only the input at fault is refused. */
+    private List<InputRejection> refusedWhole(MessagePacker.Message m, String code, String message, Map<String, OutboundEvent> ids) {
+        if (m.packed()) {
+            List<MessagePacker.Message> singles = new ArrayList<>();
+            for (OutboundEvent e : m.inputs()) singles.add(new MessagePacker.Message(List.of(e), e.body()));
+            List<InputRejection> refused = new ArrayList<>();
+            for (int from = 0; from < singles.size(); from += 10) {
+                refused.addAll(sendChunk(singles.subList(from, Math.min(singles.size(), from + 10)), ids));
+            }
+            return refused;
+        }
+        OutboundEvent x = m.inputs().get(0);
+        return List.of(InputRejection.input(x.origin(), "sqs_refused", "", "the SQS queue refused the message" + code + ": "
+                + message, x.body()));
     }
 
     /** Reads today's new reject objects (the engine's rejects/ prefix) and maps them back to their inputs. */
@@ -497,11 +525,13 @@ public final class LocalPipeline implements AutoCloseable {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) continue;
                     JsonNode r = JSON.readTree(line);
-                    // a batch retried after a crash stores its rejects again
-                    if (!rejectedMessagesSeen.add(r.path("source").asText())) continue;
-                    OutboundEvent input = byMessageId.get(r.path("source").asText());
+                    String source = latestSourceOf(r.path("source").asText());
+                    // a batch retried after a crash stores its rejects again, and so does a redriven message
+                    // (an input rejected in a message that another of its inputs made fail)
+                    if (!rejectedMessagesSeen.add(source)) continue;
+                    OutboundEvent input = byMessageId.get(source);
                     String payload = r.hasNonNull("payload") ? r.get("payload").asText() : null;
-                    InputRejection rejection = new InputRejection(input == null ? "message " + r.path("source").asText() : input.origin(),
+                    InputRejection rejection = new InputRejection(input == null ? "message " + source : input.origin(),
                             InputRejection.ENGINE, r.path("code").asText(), r.path("path").asText(), r.path("message").asText(),
                             InputRejection.excerpt(payload));
                     engineRejections.add(rejection);
@@ -511,6 +541,12 @@ public final class LocalPipeline implements AutoCloseable {
                 throw new UncheckedIOException("cannot read rejects " + o.key(), e);
             }
         }
+    }
+
+    /** The source id an input has now: a redrive sends its message again under a new id. */
+    private String latestSourceOf(String source) {
+        for (String next = redrivenAs.get(source); next != null; next = redrivenAs.get(source)) source = next;
+        return source;
     }
 
     public List<InputRejection> engineRejections() {

@@ -67,8 +67,10 @@ class DeadLetterTest {
             return f;
         };
         LocalPipeline.Settings s = LocalPipeline.Settings.defaults();
+        // one event per message: the DLQ then holds exactly the stuck user's events (packed ones are
+        // dead-lettered and redriven whole, with the other events of their message: FaultDrillTest)
         LocalPipeline p = new LocalPipeline(ConfigLoader.defaults(),
-                new LocalPipeline.Settings(s.ingestBatchSize(), 1, Duration.ofSeconds(1), s.ioThreads(), s.streamBatchSize()),
+                new LocalPipeline.Settings(s.ingestBatchSize(), 1, Duration.ofSeconds(1), s.ioThreads(), s.streamBatchSize(), 1),
                 DAY, LogTap.discarding(), new Timers(),
                 new LocalPipeline.Wiring(faulty, UnaryOperator.identity(), redrive, (day, phase) -> { }));
         p.onInputSettled((input, outcome) -> outcomes.put(input.origin(), outcome));
