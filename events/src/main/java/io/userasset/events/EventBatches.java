@@ -46,9 +46,12 @@ public final class EventBatches {
         }
     }
 
-    /** The source id of the {@code index}-th event of a batched message. */
-    public static String sourceId(String messageId, int index) {
-        return messageId + "#" + index;
+    /**
+     * The source id of the {@code index}-th event of a message: {@code <message id>#<index>} in a
+     * batch, the message id itself for a message that is one payload.
+     */
+    public static String sourceId(String messageId, int index, boolean batch) {
+        return batch ? messageId + "#" + index : messageId;
     }
 
     private static int firstNonBlank(byte[] body) {

@@ -5,6 +5,10 @@ public record ProfileKey(Kind kind, String id) implements Comparable<ProfileKey>
 
     public enum Kind { USER, ANONYMOUS }
 
+    /** Storage-key prefixes: they keep user and anonymous ids from ever colliding. */
+    public static final String USER_PREFIX = "u#";
+    public static final String ANONYMOUS_PREFIX = "a#";
+
     public static ProfileKey user(String userId) {
         return new ProfileKey(Kind.USER, userId);
     }
@@ -17,14 +21,14 @@ public record ProfileKey(Kind kind, String id) implements Comparable<ProfileKey>
         return kind == Kind.ANONYMOUS;
     }
 
-    /** The storage key: a prefix keeps user and anonymous ids from ever colliding. */
+    /** The storage key: the kind's prefix and the id. */
     public String storageKey() {
-        return (kind == Kind.USER ? "u#" : "a#") + id;
+        return (kind == Kind.USER ? USER_PREFIX : ANONYMOUS_PREFIX) + id;
     }
 
     public static ProfileKey fromStorageKey(String key) {
-        if (key.startsWith("u#")) return user(key.substring(2));
-        if (key.startsWith("a#")) return anonymous(key.substring(2));
+        if (key.startsWith(USER_PREFIX)) return user(key.substring(USER_PREFIX.length()));
+        if (key.startsWith(ANONYMOUS_PREFIX)) return anonymous(key.substring(ANONYMOUS_PREFIX.length()));
         throw new IllegalArgumentException("not a profile key: " + key);
     }
 

@@ -42,6 +42,7 @@ class EventBatchesTest {
 
     @Test
     void theSourceIdNamesTheMessageAndThePosition() {
-        assertThat(EventBatches.sourceId("3f1c-msg", 4)).isEqualTo("3f1c-msg#4");
+        assertThat(EventBatches.sourceId("3f1c-msg", 4, true)).isEqualTo("3f1c-msg#4");
+        assertThat(EventBatches.sourceId("3f1c-msg", 0, false)).isEqualTo("3f1c-msg");
     }
 }

@@ -52,8 +52,9 @@ public final class ProfileWriter {
             throws ProfileStore.VersionConflict {
         archiveExcessKeys(key, facts);
         ProfileScores scores = score(key, facts, base);
+        DailyMarks marks = base == null ? null : base.marks();
         // Scores of an earlier day are that day's daily mark (DailyMarks.asSeenOn): kept as one when replaced.
-        DailyMarks marks = base == null ? null : scores == null ? base.marks() : base.marks().asSeenOn(scores.asOfDay(), base.scores());
+        if (marks != null && scores != null) marks = marks.asSeenOn(scores.asOfDay(), base.scores());
         StoredProfile profile = new StoredProfile(key, base == null ? null : base.version(), facts, scores, marks, expiry(key, facts));
         if (linked.isEmpty()) {
             store.write(profile);

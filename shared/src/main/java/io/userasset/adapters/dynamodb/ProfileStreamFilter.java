@@ -1,5 +1,6 @@
 package io.userasset.adapters.dynamodb;
 
+import io.userasset.events.ProfileKey;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -17,14 +18,13 @@ import java.util.Map;
  */
 public final class ProfileStreamFilter {
     static final String EVENT_NAME = "MODIFY";
-    static final String USER_KEY_PREFIX = "u#";
 
     private ProfileStreamFilter() {}
 
     /** The Lambda filter pattern (FilterCriteria), as the CDK takes it; ordered, so every synth writes the same JSON. */
     public static Map<String, Object> pattern() {
         Map<String, Object> dynamodb = new LinkedHashMap<>();
-        dynamodb.put("Keys", Map.of(ProfileItems.KEY, Map.of("S", List.of(Map.of("prefix", USER_KEY_PREFIX)))));
+        dynamodb.put("Keys", Map.of(ProfileItems.KEY, Map.of("S", List.of(Map.of("prefix", ProfileKey.USER_PREFIX)))));
         dynamodb.put("NewImage", Map.of(ProfileItems.WRITER, Map.of("S", List.of(ProfileItems.INGEST))));
         Map<String, Object> pattern = new LinkedHashMap<>();
         pattern.put("eventName", List.of(EVENT_NAME));
@@ -37,7 +37,7 @@ public final class ProfileStreamFilter {
         if (!EVENT_NAME.equals(r.eventNameAsString()) || r.dynamodb() == null) return false;
         AttributeValue pk = r.dynamodb().hasKeys() ? r.dynamodb().keys().get(ProfileItems.KEY) : null;
         AttributeValue writer = r.dynamodb().hasNewImage() ? r.dynamodb().newImage().get(ProfileItems.WRITER) : null;
-        return pk != null && pk.s() != null && pk.s().startsWith(USER_KEY_PREFIX)
+        return pk != null && pk.s() != null && pk.s().startsWith(ProfileKey.USER_PREFIX)
                 && writer != null && ProfileItems.INGEST.equals(writer.s());
     }
 }

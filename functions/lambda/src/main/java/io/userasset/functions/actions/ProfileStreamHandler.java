@@ -12,6 +12,7 @@ import io.userasset.domain.actions.ActionPolicy;
 import io.userasset.domain.actions.Position;
 import io.userasset.domain.assessment.ProfileScores;
 import io.userasset.domain.assessment.ScoresCodec;
+import io.userasset.events.ProfileKey;
 import io.userasset.functions.Engine;
 import io.userasset.functions.Priming;
 import io.userasset.observability.EmfMetrics;
@@ -80,11 +81,13 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
         Map<String, AttributeValue> before = record.getDynamodb().getOldImage();
         if (after == null || before == null) return List.of();
         String pk = string(after, ProfileItems.KEY);
-        if (pk == null || !pk.startsWith("u#") || ProfileItems.DAILY.equals(string(after, ProfileItems.WRITER))) return List.of();
+        if (pk == null || !pk.startsWith(ProfileKey.USER_PREFIX) || ProfileItems.DAILY.equals(string(after, ProfileItems.WRITER))) {
+            return List.of();
+        }
         ProfileScores now = scores(after);
         ProfileScores then = scores(before);
         if (now == null || then == null) return List.of();
-        return policy.decide(pk.substring(2), Position.of(then), now);
+        return policy.decide(ProfileKey.fromStorageKey(pk).id(), Position.of(then), now);
     }
 
     private static String string(Map<String, AttributeValue> image, String name) {

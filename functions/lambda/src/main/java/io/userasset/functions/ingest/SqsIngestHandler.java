@@ -44,13 +44,11 @@ public final class SqsIngestHandler implements RequestHandler<SQSEvent, SQSBatch
             SQSEvent.SQSMessage m = messages.get(i);
             byte[] body = m.getBody() == null ? new byte[0] : m.getBody().getBytes(StandardCharsets.UTF_8);
             List<byte[]> batch = EventBatches.split(body);
-            if (batch == null) {
-                records.add(new InputRecord(m.getMessageId(), body));
-                eventsPerMessage[i] = 1;
-            } else {
-                for (int k = 0; k < batch.size(); k++) records.add(new InputRecord(EventBatches.sourceId(m.getMessageId(), k), batch.get(k)));
-                eventsPerMessage[i] = batch.size();
+            List<byte[]> payloads = batch == null ? List.of(body) : batch;
+            for (int k = 0; k < payloads.size(); k++) {
+                records.add(new InputRecord(EventBatches.sourceId(m.getMessageId(), k, batch != null), payloads.get(k)));
             }
+            eventsPerMessage[i] = payloads.size();
         }
         IngestReport report = engine.ingest().process(records);
         IngestMetrics.report(metrics, "sqs", report, records.size(), (System.nanoTime() - start) / 1e6);

@@ -55,6 +55,13 @@ class IngestHandlerTest {
         local.clearProfiles();
     }
 
+    /** A random history of identified users only (EventJson.history), sorted by event time. */
+    private static List<EventJson.Sent> userHistoryInTimeOrder(long seed, String prefix, int users, int events, int spanDays) {
+        List<EventJson.Sent> history = EventJson.history(new Random(seed), prefix, users, events, spanDays, false);
+        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        return history;
+    }
+
     @Test
     void eightThreadsOnOverlappingUsersLoseNoUpdate() throws Exception {
         List<EventJson.Sent> history = EventJson.history(new Random(7), "c-", 12, 1_200, 30);
@@ -78,8 +85,7 @@ class IngestHandlerTest {
 
     @Test
     void throttledWritesFailExactlyTheirEventsAndTheRetryConverges() {
-        List<EventJson.Sent> history = EventJson.history(new Random(11), "t-", 10, 300, 20, false);
-        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        List<EventJson.Sent> history = userHistoryInTimeOrder(11, "t-", 10, 300, 20);
         Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
         local.clearProfiles();
 
@@ -115,8 +121,7 @@ class IngestHandlerTest {
      */
     @Test
     void packedMessagesAccountForEveryEventAndAFailedEventRedeliversItsMessage() {
-        List<EventJson.Sent> history = EventJson.history(new Random(13), "p-", 10, 200, 20, false);
-        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        List<EventJson.Sent> history = userHistoryInTimeOrder(13, "p-", 10, 200, 20);
         Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
         local.clearProfiles();
         Map<String, RecordOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
@@ -164,8 +169,7 @@ class IngestHandlerTest {
 
     @Test
     void aFailedBatchReadFallsBackToSingleReadsAndFailsNothing() {
-        List<EventJson.Sent> history = EventJson.history(new Random(13), "b-", 20, 400, 20, false);
-        history.sort(Comparator.comparing(EventJson.Sent::occurredAt));
+        List<EventJson.Sent> history = userHistoryInTimeOrder(13, "b-", 20, 400, 20);
         Map<ProfileKey, ProfileFacts> expected = ingestInOrder(history);
         local.clearProfiles();
 

@@ -362,8 +362,8 @@ public final class LocalPipeline implements AutoCloseable {
                     List<byte[]> packed = EventBatches.split(m.body().getBytes(StandardCharsets.UTF_8));
                     int inputs = packed == null ? 1 : packed.size();
                     for (int k = 0; k < inputs; k++) {
-                        String before = packed == null ? m.messageId() : EventBatches.sourceId(m.messageId(), k);
-                        String after = packed == null ? id : EventBatches.sourceId(id, k);
+                        String before = EventBatches.sourceId(m.messageId(), k, packed != null);
+                        String after = EventBatches.sourceId(id, k, packed != null);
                         OutboundEvent input = byMessageId.remove(before);
                         // an input of a packed message may have been applied before its message failed
                         RecordOutcome earlier = settledOutcome.remove(before);
@@ -477,10 +477,9 @@ public final class LocalPipeline implements AutoCloseable {
                 return refused;
             }
             for (SendMessageBatchResultEntry ok : response.successful()) {
-                List<OutboundEvent> inputs = chunk.get(Integer.parseInt(ok.id())).inputs();
-                if (inputs.size() == 1) ids.put(ok.messageId(), inputs.get(0));
-                else for (int k = 0; k < inputs.size(); k++) ids.put(EventBatches.sourceId(ok.messageId(), k), inputs.get(k));
-                sent.addAndGet(inputs.size());
+                MessagePacker.Message m = chunk.get(Integer.parseInt(ok.id()));
+                for (int k = 0; k < m.inputs().size(); k++) ids.put(EventBatches.sourceId(ok.messageId(), k, m.packed()), m.inputs().get(k));
+                sent.addAndGet(m.inputs().size());
             }
             List<Integer> retry = new ArrayList<>();
             for (BatchResultErrorEntry failed : response.failed()) {

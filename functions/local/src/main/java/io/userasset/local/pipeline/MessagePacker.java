@@ -10,13 +10,14 @@ import java.util.List;
 
 /**
  * Packs inputs into queue messages as a batching producer would: up to {@code eventsPerMessage}
- * events per message as a JSON array (io.userasset.events.EventBatches), within a byte budget well
- * under SQS's message limit. An input that is not a well-formed JSON object travels alone, so the
+ * events per message as a JSON array (io.userasset.events.EventBatches), within a character budget
+ * under SQS's message limit (a message of multi-byte text SQS still refuses is sent again input by
+ * input, see LocalPipeline). An input that is not a well-formed JSON object travels alone, so the
  * engine rejects exactly that input with its own reason instead of a whole broken batch.
  */
 final class MessagePacker {
-    /** SQS accepts 256 KiB per message; the rest is headroom for the array's brackets and commas. */
-    static final int MAX_MESSAGE_BYTES = 200_000;
+    /** SQS accepts 256 KiB per message: 200,000 characters of ASCII JSON, brackets and commas included, fit. */
+    static final int MAX_MESSAGE_CHARS = 200_000;
     private static final JsonFactory JSON = new JsonFactory();
 
     private MessagePacker() {}
@@ -31,20 +32,20 @@ final class MessagePacker {
     static List<Message> pack(List<OutboundEvent> inputs, int eventsPerMessage) {
         List<Message> messages = new ArrayList<>();
         List<OutboundEvent> open = new ArrayList<>();
-        int openBytes = 0;
+        int openChars = 0;
         for (OutboundEvent e : inputs) {
-            int bytes = e.body().length() + 1;
-            if (eventsPerMessage <= 1 || !isJsonObject(e.body()) || bytes > MAX_MESSAGE_BYTES / 2) {
+            int chars = e.body().length() + 1;
+            if (eventsPerMessage <= 1 || !isJsonObject(e.body()) || chars > MAX_MESSAGE_CHARS / 2) {
                 messages.add(new Message(List.of(e), e.body()));
                 continue;
             }
-            if (open.size() == eventsPerMessage || openBytes + bytes > MAX_MESSAGE_BYTES) {
+            if (open.size() == eventsPerMessage || openChars + chars > MAX_MESSAGE_CHARS) {
                 messages.add(close(open));
                 open = new ArrayList<>();
-                openBytes = 0;
+                openChars = 0;
             }
             open.add(e);
-            openBytes += bytes;
+            openChars += chars;
         }
         if (!open.isEmpty()) messages.add(close(open));
         return messages;

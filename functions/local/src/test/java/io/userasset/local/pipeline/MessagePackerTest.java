@@ -42,7 +42,7 @@ class MessagePackerTest {
     void oneEventPerMessageSendsEveryInputAsItIsAndBigInputsAreNeverPacked() {
         assertThat(MessagePacker.pack(List.of(event(1), event(2)), 1)).extracting(MessagePacker.Message::body)
                 .containsExactly(event(1).body(), event(2).body());
-        OutboundEvent big = new OutboundEvent("{\"pad\":\"" + "x".repeat(MessagePacker.MAX_MESSAGE_BYTES / 2) + "\"}", "big");
+        OutboundEvent big = new OutboundEvent("{\"pad\":\"" + "x".repeat(MessagePacker.MAX_MESSAGE_CHARS / 2) + "\"}", "big");
         assertThat(MessagePacker.pack(List.of(event(1), big, event(2)), 25)).extracting(m -> m.inputs().size())
                 .containsExactly(1, 2);
     }
