@@ -47,20 +47,45 @@ public final class ActionService {
     /** What became of the candidates. */
     public record Report(int sent, int heldOut, int duplicates, Map<String, Integer> blocked) {}
 
-    /** Processes candidates in the given order (callers rank them: the budget goes to the first). */
+    /**
+     * Candidates decided and logged, their documents not yet on the bus: {@link #publish} sends them,
+     * together with the decisions of other callers' candidates. Until then they are budgeted pending
+     * entries of the action log, which count in the guards of later decisions like sent ones.
+     */
+    public static final class Decisions {
+        private final List<ActionCandidate> toSend = new ArrayList<>();
+        private final List<String> documents = new ArrayList<>();
+        private final Map<String, Integer> blocked = new TreeMap<>();
+        private int heldOut;
+        private int duplicates;
+
+        public int toPublish() {
+            return documents.size();
+        }
+
+        /** What became of the candidates once the documents are published. */
+        public Report report() {
+            return new Report(toSend.size(), heldOut, duplicates, blocked);
+        }
+    }
+
+    /** Decides and publishes candidates in the given order (callers rank them: the budget goes to the first). */
     public Report process(List<ActionCandidate> candidates) {
-        List<ActionCandidate> toSend = new ArrayList<>();
-        List<String> documents = new ArrayList<>();
-        Map<String, Integer> blocked = new TreeMap<>();
-        int heldOut = 0;
-        int duplicates = 0;
+        Decisions decided = decide(candidates);
+        publish(List.of(decided));
+        return decided.report();
+    }
+
+    /** Takes candidates through the log, the guards, the budget and the holdout, in the given order. */
+    public Decisions decide(List<ActionCandidate> candidates) {
+        Decisions d = new Decisions();
         for (ActionCandidate c : candidates) {
             boolean inHoldout = holdout.isHeldOut(c.userId());
             ObjectNode doc = ActionDocument.of(c, inHoldout, clock.instant());
             ActionLog.Entry existing = log.begin(new ActionLog.Entry(c.userId(), c.actionId(), c.type(), c.day(),
                     ActionLog.Status.PENDING, inHoldout, false, null, doc.toString()));
             if (existing != null && existing.status() != ActionLog.Status.PENDING) {
-                duplicates++;
+                d.duplicates++;
                 continue;
             }
             boolean budgeted = existing != null && existing.budgeted();
@@ -75,25 +100,35 @@ public final class ActionService {
             }
             if (reason != null) {
                 log.finish(c.userId(), c.actionId(), ActionLog.Status.BLOCKED, false, reason);
-                blocked.merge(reason, 1, Integer::sum);
+                d.blocked.merge(reason, 1, Integer::sum);
             } else if (inHoldout) {
                 log.finish(c.userId(), c.actionId(), ActionLog.Status.HOLDOUT, true, null);
-                heldOut++;
+                d.heldOut++;
             } else {
                 if (existing == null) log.finish(c.userId(), c.actionId(), ActionLog.Status.PENDING, true, null);
-                toSend.add(c);
-                documents.add(existing != null ? existing.document() : doc.toString());
+                d.toSend.add(c);
+                d.documents.add(existing != null ? existing.document() : doc.toString());
             }
         }
-        if (!documents.isEmpty()) {
-            publisher.publish(ResourceCatalog.ACTION_DETAIL_TYPE, documents);
-            for (ActionCandidate c : toSend) log.finish(c.userId(), c.actionId(), ActionLog.Status.SENT, true, null);
-        }
         if (!candidates.isEmpty()) {
-            JsonLog.info("actions decided", "candidates", candidates.size(), "sent", toSend.size(), "heldOut", heldOut,
-                    "duplicates", duplicates, "blocked", blocked);
+            JsonLog.info("actions decided", "candidates", candidates.size(), "toSend", d.toSend.size(), "heldOut", d.heldOut,
+                    "duplicates", d.duplicates, "blocked", d.blocked);
         }
-        return new Report(toSend.size(), heldOut, duplicates, blocked);
+        return d;
     }
 
+    /**
+     * Puts the decided documents on the bus in one publish (the publisher batches them in tens) and
+     * marks them sent. If it fails, they stay budgeted pending entries: deciding the same candidates
+     * again publishes them, with the same ids.
+     */
+    public void publish(List<Decisions> decided) {
+        List<String> documents = new ArrayList<>();
+        for (Decisions d : decided) documents.addAll(d.documents);
+        if (documents.isEmpty()) return;
+        publisher.publish(ResourceCatalog.ACTION_DETAIL_TYPE, documents);
+        for (Decisions d : decided) {
+            for (ActionCandidate c : d.toSend) log.finish(c.userId(), c.actionId(), ActionLog.Status.SENT, true, null);
+        }
+    }
 }

@@ -14,6 +14,11 @@ public interface ActionLog {
     /** Statuses a logged decision goes through. */
     enum Status { PENDING, SENT, HOLDOUT, BLOCKED }
 
+    /** Whether a logged decision counts in the guards of later ones: it went out, or will. */
+    static boolean counts(Status status, boolean budgeted) {
+        return status == Status.SENT || status == Status.HOLDOUT || (status == Status.PENDING && budgeted);
+    }
+
     /**
      * @param budgeted the daily budget was already charged for it (a retried pending decision is not charged twice)
      * @param reason   the blocking reason for BLOCKED
@@ -21,7 +26,11 @@ public interface ActionLog {
     record Entry(String userId, String actionId, ActionType type, int day, Status status, boolean holdout,
                  boolean budgeted, String reason, String document) {}
 
-    /** A user's logged decisions (sent and held out) and whether they opted out. */
+    /**
+     * A user's logged decisions that count in the guards — sent, held out, and pending ones the
+     * budget was charged for (decided to go out, their publish not confirmed yet) — and whether
+     * the user opted out.
+     */
     record UserHistory(List<PastAction> actions, boolean optedOut) {}
 
     UserHistory history(String userId);

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ public final class FaultySqsClient implements SqsClient {
     private final SqsClient delegate;
     private final AtomicInteger failBatches = new AtomicInteger();
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger refuseBatches = new AtomicInteger();
+    private final AtomicInteger batchCalls = new AtomicInteger();
     private volatile boolean everyOther;
     private boolean passNext;
 
@@ -45,8 +48,23 @@ public final class FaultySqsClient implements SqsClient {
         return injected.get();
     }
 
+    /** The next {@code calls} SendMessageBatch calls fail whole, as when SQS is unavailable. */
+    public void refuseNextBatches(int calls) {
+        refuseBatches.set(calls);
+    }
+
+    /** SendMessageBatch calls made through this client, refused and partly failed ones included. */
+    public int batchCalls() {
+        return batchCalls.get();
+    }
+
     @Override
     public SendMessageBatchResponse sendMessageBatch(SendMessageBatchRequest request) {
+        batchCalls.incrementAndGet();
+        if (refuseBatches.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            injected.incrementAndGet();
+            throw (SqsException) SqsException.builder().statusCode(503).message("injected: service unavailable").build();
+        }
         if (everyOther) {
             synchronized (this) {
                 boolean pass = passNext || failBatches.get() == 0;

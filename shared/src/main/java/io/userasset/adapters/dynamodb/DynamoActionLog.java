@@ -45,7 +45,7 @@ public final class DynamoActionLog implements ActionLog {
                 continue;
             }
             Entry e = entry(item);
-            if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) {
+            if (ActionLog.counts(e.status(), e.budgeted())) {
                 actions.add(new PastAction(e.actionId(), e.type(), e.day(), e.holdout()));
             }
         }

@@ -26,8 +26,10 @@ import java.util.Map;
 /**
  * Raises actions from profile changes (DynamoDB stream, old and new image): the score transitions
  * an event caused. Re-scores written by the daily job are left to the daily job, which ranks its
- * candidates by predicted CLV before spending the budget. A record whose actions could not be
- * logged or published is reported as a batch item failure and retried; the action log makes the
+ * candidates by predicted CLV before spending the budget. Each record's candidates are decided in
+ * turn (a decided action counts in the guards of the next record's), and the batch's actions are
+ * published together. A record whose actions could not be decided, or whose actions the failed
+ * publish carried, is reported as a batch item failure and retried; the action log makes the
  * retry publish nothing twice.
  */
 public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -48,22 +50,41 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        int candidates = 0, sent = 0, heldOut = 0, duplicates = 0, blocked = 0;
+        List<ActionService.Decisions> decided = new ArrayList<>();
+        List<String> decidedSequences = new ArrayList<>();
+        int candidates = 0;
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String sequence = record.getDynamodb().getSequenceNumber();
             try {
                 List<ActionCandidate> found = candidates(record);
                 if (found.isEmpty()) continue;
                 candidates += found.size();
-                ActionService.Report r = actions.process(found);
-                sent += r.sent();
-                heldOut += r.heldOut();
-                duplicates += r.duplicates();
-                blocked += r.blocked().values().stream().mapToInt(Integer::intValue).sum();
+                decided.add(actions.decide(found));
+                decidedSequences.add(sequence);
             } catch (RuntimeException e) {
                 JsonLog.error("actions of a profile change failed; the record will be retried", e, "sequence", sequence);
                 failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
             }
+        }
+        // One publish for the whole batch: the bus is called once per ten actions, not once per record.
+        boolean published = true;
+        try {
+            actions.publish(decided);
+        } catch (RuntimeException e) {
+            published = false;
+            JsonLog.error("publishing the actions of a stream batch failed; their records will be retried", e,
+                    "records", decidedSequences.size());
+            for (int i = 0; i < decided.size(); i++) {
+                if (decided.get(i).toPublish() > 0) failures.add(new StreamsEventResponse.BatchItemFailure(decidedSequences.get(i)));
+            }
+        }
+        int sent = 0, heldOut = 0, duplicates = 0, blocked = 0;
+        for (ActionService.Decisions d : decided) {
+            ActionService.Report r = d.report();
+            if (published) sent += r.sent();
+            heldOut += r.heldOut();
+            duplicates += r.duplicates();
+            blocked += r.blocked().values().stream().mapToInt(Integer::intValue).sum();
         }
         metrics.count("ActionCandidates", candidates).count("ActionsSent", sent).count("ActionsHeldOut", heldOut)
                 .count("ActionsDuplicate", duplicates).count("ActionsBlocked", blocked)

@@ -3,17 +3,21 @@ package io.userasset.functions.actions;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import io.userasset.adapters.dynamodb.ProfileItems;
 import io.userasset.application.ActionService;
 import io.userasset.config.ConfigLoader;
 import io.userasset.domain.actions.ActionCandidate;
 import io.userasset.domain.actions.ActionType;
 import io.userasset.domain.assessment.ProfileScores;
+import io.userasset.domain.assessment.ScoresCodec;
 import io.userasset.domain.scoring.churn.RiskLevel;
 import io.userasset.domain.scoring.lifecycle.LifecycleStage;
 import io.userasset.domain.scoring.rfm.Segment11;
 import io.userasset.domain.scoring.rfm.Segment8;
 import io.userasset.domain.scoring.value.GrowthTier;
 import io.userasset.events.ContractSchemas;
+import io.userasset.events.ProfileKey;
 import io.userasset.functions.LocalEngine;
 import io.userasset.functions.daily.DailyRun;
 import io.userasset.functions.ingest.EventJson;
@@ -185,6 +189,97 @@ class ActionsTest {
             assertThat(local.engine.actions().process(candidates).duplicates()).isEqualTo(25);
             assertThat(local.takePublishedActions()).isEmpty();
         }
+    }
+
+    /**
+     * A stream batch is decided record by record — an action decided for one record counts in the
+     * guards of the next, though the batch publishes only at its end — and published in one go.
+     */
+    @Test
+    void aStreamBatchDecidesRecordByRecordAndPublishesOnce() {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            ProfileStreamHandler handler = new ProfileStreamHandler(local.engine);
+            DynamodbEvent batch = streamBatch(
+                    change("101", "dana", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)),
+                    change("102", "dana", scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM), scores(LifecycleStage.DORMANCY, RiskLevel.HIGH)),
+                    change("103", "eli", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)));
+
+            assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
+
+            assertThat(local.takePublishedActions()).extracting(a -> a.get("actionId").asText())
+                    .containsExactlyInAnyOrder(recallId("dana", "became-dormant"), recallId("eli", "became-dormant"));
+            assertThat(local.busFaults.batchCalls()).as("bus calls for the batch").isEqualTo(1);
+            int day = scores(LifecycleStage.DORMANCY, RiskLevel.HIGH).asOfDay();
+            assertThat(local.engine.actionLog().decidedOn(day)).hasSize(2);
+            // dana's second recall met the cooldown of her first, decided in the same batch but not yet published then
+            assertThat(local.engine.actionLog().history("dana").actions()).extracting(a -> a.actionId())
+                    .containsExactly(recallId("dana", "became-dormant"));
+        }
+    }
+
+    @Test
+    void aFailedBatchPublishFailsTheRecordsItCarriedAndTheirRetryPublishesEachActionOnce() {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            ProfileStreamHandler handler = new ProfileStreamHandler(local.engine);
+            DynamodbEvent batch = streamBatch(
+                    change("201", "fay", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.MATURITY, RiskLevel.LOW)),
+                    change("202", "fay", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)),
+                    change("203", "gus", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)));
+            local.busFaults.refuseNextBatches(1);
+
+            assertThat(handler.handleRequest(batch, null).getBatchItemFailures())
+                    .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactlyInAnyOrder("202", "203");
+            assertThat(local.takePublishedActions()).isEmpty();
+
+            // Lambda delivers the records again from the lowest failed one
+            batch.setRecords(batch.getRecords().subList(1, 3));
+            assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
+            assertThat(local.takePublishedActions()).extracting(a -> a.get("actionId").asText())
+                    .containsExactlyInAnyOrder(recallId("fay", "became-dormant"), recallId("gus", "became-dormant"));
+            assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
+            assertThat(local.takePublishedActions()).isEmpty();
+        }
+    }
+
+    private static String recallId(String user, String reason) {
+        return new ActionCandidate(user, ActionType.RECALL, reason, "", scores(LifecycleStage.DORMANCY, RiskLevel.LOW).asOfDay(),
+                scores(LifecycleStage.DORMANCY, RiskLevel.LOW)).actionId();
+    }
+
+    private static DynamodbEvent streamBatch(DynamodbEvent.DynamodbStreamRecord... records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(new ArrayList<>(List.of(records)));
+        return event;
+    }
+
+    /** An ingest write of a user's profile, as the stream delivers it: old and new image. */
+    private static DynamodbEvent.DynamodbStreamRecord change(String sequence, String user, ProfileScores before, ProfileScores after) {
+        var change = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord();
+        change.setSequenceNumber(sequence);
+        change.setKeys(Map.of(ProfileItems.KEY, new AttributeValue(ProfileKey.USER_PREFIX + user)));
+        change.setOldImage(image(user, before));
+        change.setNewImage(image(user, after));
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("MODIFY");
+        record.setDynamodb(change);
+        return record;
+    }
+
+    private static Map<String, AttributeValue> image(String user, ProfileScores scores) {
+        AttributeValue s = new AttributeValue();
+        s.setB(java.nio.ByteBuffer.wrap(ScoresCodec.encode(scores)));
+        return Map.of(ProfileItems.KEY, new AttributeValue(ProfileKey.USER_PREFIX + user),
+                ProfileItems.WRITER, new AttributeValue(ProfileItems.INGEST), "s", s);
+    }
+
+    /** A valuable customer's scores today, at a stage and churn risk. */
+    private static ProfileScores scores(LifecycleStage stage, RiskLevel risk) {
+        int day = (int) java.time.LocalDate.ofInstant(LocalEngine.NOW, java.time.ZoneOffset.UTC).toEpochDay();
+        return new ProfileScores(day, 40, 4, 300_000, 2, 4, 5, Segment8.IMPORTANT_MAINTAIN, Segment11.AT_RISK,
+                stage, day, LifecycleStage.MATURITY, 80, 20, 10, 10, 70, 62, GrowthTier.CORE,
+                GrowthTier.KOC, 12, false, 0.8, risk, 0.3, 1.2, 60.0, 500.0);
     }
 
     @Test
