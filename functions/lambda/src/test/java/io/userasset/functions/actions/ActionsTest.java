@@ -201,9 +201,9 @@ class ActionsTest {
             LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
             ProfileStreamHandler handler = new ProfileStreamHandler(local.engine);
             DynamodbEvent batch = streamBatch(
-                    change("101", "dana", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)),
+                    becameDormant("101", "dana"),
                     change("102", "dana", scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM), scores(LifecycleStage.DORMANCY, RiskLevel.HIGH)),
-                    change("103", "eli", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)));
+                    becameDormant("103", "eli"));
 
             assertThat(handler.handleRequest(batch, null).getBatchItemFailures()).isEmpty();
 
@@ -225,8 +225,8 @@ class ActionsTest {
             ProfileStreamHandler handler = new ProfileStreamHandler(local.engine);
             DynamodbEvent batch = streamBatch(
                     change("201", "fay", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.MATURITY, RiskLevel.LOW)),
-                    change("202", "fay", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)),
-                    change("203", "gus", scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM)));
+                    becameDormant("202", "fay"),
+                    becameDormant("203", "gus"));
             local.busFaults.refuseNextBatches(1);
 
             assertThat(handler.handleRequest(batch, null).getBatchItemFailures())
@@ -252,6 +252,10 @@ class ActionsTest {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(new ArrayList<>(List.of(records)));
         return event;
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord becameDormant(String sequence, String user) {
+        return change(sequence, user, scores(LifecycleStage.MATURITY, RiskLevel.LOW), scores(LifecycleStage.DORMANCY, RiskLevel.MEDIUM));
     }
 
     /** An ingest write of a user's profile, as the stream delivers it: old and new image. */
