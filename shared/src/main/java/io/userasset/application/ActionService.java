@@ -14,6 +14,7 @@ import io.userasset.tables.ResourceCatalog;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -122,7 +123,7 @@ public final class ActionService {
      * marks them sent. If it fails, they stay budgeted pending entries: deciding the same candidates
      * again publishes them, with the same ids.
      */
-    public void publish(List<Decisions> decided) {
+    public void publish(Collection<Decisions> decided) {
         List<String> documents = new ArrayList<>();
         for (Decisions d : decided) documents.addAll(d.documents);
         if (documents.isEmpty()) return;

@@ -20,6 +20,7 @@ import io.userasset.observability.JsonLog;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,8 +51,8 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        List<ActionService.Decisions> decided = new ArrayList<>();
-        List<String> decidedSequences = new ArrayList<>();
+        // by sequence number, in stream order: what the batch's publish carries, and whose records fail with it
+        Map<String, ActionService.Decisions> decided = new LinkedHashMap<>();
         int candidates = 0;
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             String sequence = record.getDynamodb().getSequenceNumber();
@@ -59,8 +60,7 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
                 List<ActionCandidate> found = candidates(record);
                 if (found.isEmpty()) continue;
                 candidates += found.size();
-                decided.add(actions.decide(found));
-                decidedSequences.add(sequence);
+                decided.put(sequence, actions.decide(found));
             } catch (RuntimeException e) {
                 JsonLog.error("actions of a profile change failed; the record will be retried", e, "sequence", sequence);
                 failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
@@ -69,17 +69,17 @@ public final class ProfileStreamHandler implements RequestHandler<DynamodbEvent,
         // One publish for the whole batch: the bus is called once per ten actions, not once per record.
         boolean published = true;
         try {
-            actions.publish(decided);
+            actions.publish(decided.values());
         } catch (RuntimeException e) {
             published = false;
             JsonLog.error("publishing the actions of a stream batch failed; their records will be retried", e,
-                    "records", decidedSequences.size());
-            for (int i = 0; i < decided.size(); i++) {
-                if (decided.get(i).toPublish() > 0) failures.add(new StreamsEventResponse.BatchItemFailure(decidedSequences.get(i)));
-            }
+                    "records", decided.size());
+            decided.forEach((sequence, d) -> {
+                if (d.toPublish() > 0) failures.add(new StreamsEventResponse.BatchItemFailure(sequence));
+            });
         }
         int sent = 0, heldOut = 0, duplicates = 0, blocked = 0;
-        for (ActionService.Decisions d : decided) {
+        for (ActionService.Decisions d : decided.values()) {
             ActionService.Report r = d.report();
             if (published) sent += r.sent();
             heldOut += r.heldOut();

@@ -17,9 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ingest from SQS: one event per message, or several as a JSON array ({@link EventBatches}). Reports failed messages as batch item failures, so SQS
- * redelivers exactly those (and dead-letters them after maxReceiveCount); rejected messages are
- * stored with their reason and acknowledged, so a permanently bad event is never retried forever.
+ * Ingest from SQS: one event per message, or several as a JSON array ({@link EventBatches}).
+ * Reports failed messages as batch item failures, so SQS redelivers exactly those (and dead-letters
+ * them after maxReceiveCount); rejected messages are stored with their reason and acknowledged, so a
+ * permanently bad event is never retried forever.
  */
 public final class SqsIngestHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final Engine engine;
