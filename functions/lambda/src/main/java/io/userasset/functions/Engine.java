@@ -171,7 +171,7 @@ public final class Engine {
 
     public DailyWorker dailyWorker() {
         return new DailyWorker(config, scanner, dailyProfiles, modelStore, dailyFiles, runLedger, workQueue,
-                Path.of(System.getProperty("java.io.tmpdir")));
+                Path.of(System.getProperty("java.io.tmpdir")), WRITE_POOL);
     }
 
     public DailyReducer dailyReducer() {

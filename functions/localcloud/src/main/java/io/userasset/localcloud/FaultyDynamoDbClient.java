@@ -33,8 +33,8 @@ import java.util.function.Predicate;
  * Fault injection in front of a real DynamoDB (Local) client: writes whose item matches a rule, or
  * a random share of all calls, are refused with the throttling error DynamoDB returns when capacity
  * runs out (as the SDK surfaces it after its own retries), or time out; and the process can "crash"
- * (an {@link Error}, as when Lambda kills an invocation) after a given number of writes. Everything
- * else reaches DynamoDB Local unchanged.
+ * (an {@link Error}, as when Lambda kills an invocation) after a given number of writes; and another
+ * writer can be made to win the race for an item. Everything else reaches DynamoDB Local unchanged.
  */
 public final class FaultyDynamoDbClient implements DynamoDbClient {
     private final DynamoDbClient delegate;
@@ -44,6 +44,7 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     private volatile double timeoutShare;
     private final AtomicLong crashAfterWrites = new AtomicLong(-1);
     private volatile Predicate<Map<String, AttributeValue>> crashRule = item -> true;
+    private final java.util.concurrent.atomic.AtomicReference<RacingWrite> racingWrite = new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicLong injected = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
     private final java.util.Random random = new java.util.Random(42);
@@ -81,12 +82,23 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
         crashAfterWrites.set(writes);
     }
 
+    /**
+     * Before the first put of an item the rule matches, runs {@code first} — another writer's write
+     * of the same item, which gets there first — once; the put then meets that write's version.
+     */
+    public void raceFirstPutWhere(Predicate<Map<String, AttributeValue>> rule, Runnable first) {
+        racingWrite.set(new RacingWrite(rule, first));
+    }
+
+    private record RacingWrite(Predicate<Map<String, AttributeValue>> rule, Runnable first) {}
+
     public void heal() {
         throttleWrite = item -> false;
         throttleShare = 0;
         throttleBatchReads = false;
         timeoutShare = 0;
         crashAfterWrites.set(-1);
+        racingWrite.set(null);
     }
 
     public long crashes() {
@@ -137,6 +149,8 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
 
     @Override
     public PutItemResponse putItem(PutItemRequest r) {
+        RacingWrite race = racingWrite.get();
+        if (race != null && race.rule().test(r.item()) && racingWrite.compareAndSet(race, null)) race.first().run();
         maybeThrottle(r.item());
         PutItemResponse response = delegate.putItem(r);
         // a timeout after the write landed: the caller cannot tell it apart from one before

@@ -254,8 +254,10 @@ public final class LocalSqsEventSource {
     /** Polls until the queue holds no message, visible or in flight. */
     public void drain() {
         while (true) {
-            if (pollOnce() > 0) continue;
+            // the depth, not another round of receives, tells that a handled batch was the last
+            int handled = pollOnce();
             if (QueueDepth.of(sqs, queueUrl).total() == 0) return;
+            if (handled > 0) continue;
             try {
                 Thread.sleep(Math.max(20, Math.min(200, retryDelay.toMillis() / 4)));
             } catch (InterruptedException e) {

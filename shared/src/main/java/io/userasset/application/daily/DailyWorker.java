@@ -32,8 +32,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +59,8 @@ import java.util.function.Consumer;
 public final class DailyWorker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_WRITE_ATTEMPTS = 5;
+    /** Re-score writes a segment keeps running at once. */
+    private static final int WRITES_IN_FLIGHT = 16;
 
     private final EngineConfig config;
     private final MaterialChange materialChange;
@@ -64,9 +72,10 @@ public final class DailyWorker {
     private final WorkQueue queue;
     private final Days days;
     private final Path tempDir;
+    private final ExecutorService writePool;
 
     public DailyWorker(EngineConfig config, ProfileScanner scanner, ProfileStore profiles, ModelStore models,
-                       DailyFiles files, RunLedger ledger, WorkQueue queue, Path tempDir) {
+                       DailyFiles files, RunLedger ledger, WorkQueue queue, Path tempDir, ExecutorService writePool) {
         this.config = config;
         this.materialChange = new MaterialChange(config.daily().materialCompositePoints(), config.daily().materialClvRelative());
         this.scanner = scanner;
@@ -77,6 +86,7 @@ public final class DailyWorker {
         this.queue = queue;
         this.days = new Days(config.time().zoneId());
         this.tempDir = tempDir;
+        this.writePool = writePool;
     }
 
     /** What one segment did, for logs and metrics. */
@@ -104,6 +114,7 @@ public final class DailyWorker {
         SpendStats.Builder spend = SpendStats.builder(config.clv().spendBinRelativeWidth());
         DailyPartial partial = new DailyPartial(day);
         long[] counters = new long[3]; // profiles, written, conflicts
+        Deque<InFlight> inFlight = new ArrayDeque<>();
         Path part = tempFile(m);
         try {
             try (SnapshotWriter snapshot = new SnapshotWriter(part, days)) {
@@ -116,36 +127,14 @@ public final class DailyWorker {
                         frequency.add(c);
                         spend.add(c);
                     }
-                    StoredProfile p = stored;
-                    for (int attempt = 1; ; attempt++) {
-                        ProfileScores scores = ScoresCodec.normalize(assessor.assess(p.facts(), day, p.scores()));
-                        DailyMarks seen = p.marks().asSeenOn(day, p.scores());
-                        DailyMark baseline = seen.baselineFor(day);
-                        // Stored scores never move back in time (ingest may already have scored today),
-                        // and are rewritten only when the user's position changed materially.
-                        boolean newer = p.scores() != null && p.scores().asOfDay() > day;
-                        ProfileScores keep = newer || !materialChange.between(p.scores(), scores) ? p.scores() : scores;
-                        boolean scoredByIngestToday = scoredByIngestOn(day, p.scores(), seen);
-                        DailyMarks marks = scoredByIngestToday && keep == p.scores() ? seen
-                                : materialChange.marksAfter(seen, DailyMark.of(scores));
-                        boolean changed = keep != p.scores() || !marks.equals(seen);
-                        if (!changed || tryWrite(p, keep, marks)) {
-                            if (changed) counters[1]++;
-                            partial.add(day, p.facts(), signupDay(p), scores, baseline);
-                            snapshot.write(m.date(), p.key().id(), p.facts(), scores, baseline);
-                            // what the day's events revealed, the profile stream has decided already
-                            if (baseline != null && !scoredByIngestToday) {
-                                offerActions(partial, policy.decide(p.key().id(), Position.of(baseline), scores));
-                            }
-                            break;
-                        }
-                        counters[2]++;
-                        if (attempt == MAX_WRITE_ATTEMPTS) {
-                            throw new IllegalStateException("gave up re-scoring " + p.key() + " after conflicting writes");
-                        }
-                        p = profiles.loadLatest(p.key());
+                    Rescore r = rescore(stored, day, assessor);
+                    inFlight.add(new InFlight(r, r.changed() ? submitWrite(r) : null));
+                    // settled in scan order, so the snapshot part and the partial do not depend on write timing
+                    while (!inFlight.isEmpty() && (inFlight.size() > WRITES_IN_FLIGHT || inFlight.peek().settled())) {
+                        record(settle(inFlight.poll(), day, assessor, counters), day, m, policy, partial, snapshot, counters);
                     }
                 });
+                while (!inFlight.isEmpty()) record(settle(inFlight.poll(), day, assessor, counters), day, m, policy, partial, snapshot, counters);
             }
             files.putSnapshotPart(m.date(), m.segment(), m.segments(), part);
             files.putPartial(m.date(), DailyMessage.SCORE, m.segment(), m.segments(), JSON.writeValueAsBytes(
@@ -160,6 +149,81 @@ public final class DailyWorker {
             }
         }
         return counters;
+    }
+
+    /** A user re-scored as of the day, and what its item needs. */
+    private record Rescore(StoredProfile profile, ProfileScores scores, DailyMark baseline, boolean scoredByIngestToday,
+                           ProfileScores keep, DailyMarks marks, boolean changed) {}
+
+    /** A re-score whose write (if it needs one) may still be running. */
+    private record InFlight(Rescore rescore, Future<Boolean> written) {
+        boolean settled() {
+            return written == null || written.isDone();
+        }
+    }
+
+    private Rescore rescore(StoredProfile p, int day, ProfileAssessor assessor) {
+        ProfileScores scores = ScoresCodec.normalize(assessor.assess(p.facts(), day, p.scores()));
+        DailyMarks seen = p.marks().asSeenOn(day, p.scores());
+        // Stored scores never move back in time (ingest may already have scored today),
+        // and are rewritten only when the user's position changed materially.
+        boolean newer = p.scores() != null && p.scores().asOfDay() > day;
+        ProfileScores keep = newer || !materialChange.between(p.scores(), scores) ? p.scores() : scores;
+        boolean scoredByIngestToday = scoredByIngestOn(day, p.scores(), seen);
+        DailyMarks marks = scoredByIngestToday && keep == p.scores() ? seen
+                : materialChange.marksAfter(seen, DailyMark.of(scores));
+        boolean changed = keep != p.scores() || !marks.equals(seen);
+        return new Rescore(p, scores, seen.baselineFor(day), scoredByIngestToday, keep, marks, changed);
+    }
+
+    /**
+     * Writes run beside the scan (a segment's time is mostly its writes' round trips); without a
+     * pool, in turn.
+     */
+    private Future<Boolean> submitWrite(Rescore r) {
+        if (writePool == null) return CompletableFuture.completedFuture(tryWrite(r));
+        return writePool.submit(() -> tryWrite(r));
+    }
+
+    /**
+     * The re-score as written: a write that lost to a concurrent one (ingest wrote the user
+     * meanwhile) is redone, in turn, from the latest item.
+     */
+    private Rescore settle(InFlight f, int day, ProfileAssessor assessor, long[] counters) {
+        Rescore r = f.rescore();
+        if (f.written() == null || await(f.written())) return r;
+        for (int attempt = 2; ; attempt++) {
+            counters[2]++;
+            if (attempt > MAX_WRITE_ATTEMPTS) {
+                throw new IllegalStateException("gave up re-scoring " + r.profile().key() + " after conflicting writes");
+            }
+            r = rescore(profiles.loadLatest(r.profile().key()), day, assessor);
+            if (!r.changed() || tryWrite(r)) return r;
+        }
+    }
+
+    private static boolean await(Future<Boolean> written) {
+        try {
+            return written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing re-scores", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The user's row in the day's snapshot and partial, and what time alone revealed about it. */
+    private void record(Rescore r, int day, DailyMessage m, ActionPolicy policy, DailyPartial partial,
+                        SnapshotWriter snapshot, long[] counters) {
+        StoredProfile p = r.profile();
+        if (r.changed()) counters[1]++;
+        partial.add(day, p.facts(), signupDay(p), r.scores(), r.baseline());
+        snapshot.write(m.date(), p.key().id(), p.facts(), r.scores(), r.baseline());
+        // what the day's events revealed, the profile stream has decided already
+        if (r.baseline() != null && !r.scoredByIngestToday()) {
+            offerActions(partial, policy.decide(p.key().id(), Position.of(r.baseline()), r.scores()));
+        }
     }
 
     private Path tempFile(DailyMessage m) {
@@ -192,9 +256,10 @@ public final class DailyWorker {
         return stored != null && stored.asOfDay() == day && (seen.latest() == null || seen.latest().day() < day);
     }
 
-    private boolean tryWrite(StoredProfile p, ProfileScores scores, DailyMarks marks) {
+    private boolean tryWrite(Rescore r) {
+        StoredProfile p = r.profile();
         try {
-            profiles.write(new StoredProfile(p.key(), p.version(), p.facts(), scores, marks, p.expiresAtEpochSecond()));
+            profiles.write(new StoredProfile(p.key(), p.version(), p.facts(), r.keep(), r.marks(), p.expiresAtEpochSecond()));
             return true;
         } catch (ProfileStore.VersionConflict conflict) {
             return false;

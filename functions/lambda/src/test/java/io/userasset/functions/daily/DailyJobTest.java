@@ -2,6 +2,7 @@ package io.userasset.functions.daily;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.userasset.config.EngineConfig;
 import io.userasset.domain.assessment.DailyMark;
 import io.userasset.events.ContractSchemas;
@@ -11,14 +12,19 @@ import io.userasset.functions.LocalEngine;
 import io.userasset.functions.ingest.SqsIngestHandler;
 import io.userasset.functions.ingest.TestPopulation;
 import io.userasset.localcloud.LocalCloud;
+import io.userasset.observability.JsonLog;
 import io.userasset.ports.StoredProfile;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -140,6 +146,50 @@ class DailyJobTest {
                 assertThat(onNext.get(user).get("previousStage").asText()).as(user)
                         .isEqualTo(onDay.get(user).get("stage").asText());
             }
+        }
+    }
+
+    /**
+     * The worker writes re-scores beside its scan: one that loses to a concurrent ingest write of the
+     * same user (a version conflict) is redone from the latest item, and the day's row shows the
+     * user as the winning write left it.
+     */
+    @Test
+    void aReScoreThatLosesToAConcurrentIngestWriteIsRedoneFromTheLatestProfile() throws Exception {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = populated(cloud);
+            ProfileKey user = ProfileKey.user("pop-user-7");
+            long ordersBefore = local.profileStore().loadLatest(user).facts().orders();
+            SqsIngestHandler ingest = new SqsIngestHandler(local.engine);
+            AtomicBoolean raced = new AtomicBoolean();
+            local.faults.raceFirstPutWhere(item -> item.get("pk").s().equals("u#pop-user-7") && item.containsKey("d"), () -> {
+                raced.set(true);
+                SQSBatchResponse r = ingest.handleRequest(EventJson.sqs(List.of(sent("race-1", EventJson.event("race-1",
+                        "order_paid", "pop-user-7", null, DAY.atTime(23, 0).toInstant(ZoneOffset.UTC),
+                        "{\"orderId\":\"race-o\",\"amount\":75.0,\"currency\":\"USD\"}")))), null);
+                assertThat(r.getBatchItemFailures()).isEmpty();
+            });
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            JsonLog.sendTo(new PrintStream(log, true, StandardCharsets.UTF_8));
+            try {
+                DailyRun.run(local, DAY, 4);
+            } finally {
+                JsonLog.sendTo(System.out);
+            }
+            List<JsonNode> segmentsDone = new ArrayList<>();
+            for (String line : log.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (line.contains("\"daily segment done\"")) segmentsDone.add(new ObjectMapper().readTree(line));
+            }
+
+            assertThat(raced).isTrue();
+            assertThat(segmentsDone).hasSize(4);
+            assertThat(segmentsDone.stream().mapToLong(l -> l.get("conflicts").asLong()).sum()).isEqualTo(1);
+            JsonNode row = rowsByUser(DailyRun.read(cloud, DAY)).get("pop-user-7");
+            assertThat(row.get("orders").asLong()).as("the row shows the racing order").isEqualTo(ordersBefore + 1);
+            StoredProfile after = local.profileStore().loadLatest(user);
+            assertThat(after.facts().orders()).isEqualTo(ordersBefore + 1);
+            assertThat(after.scores().asOfDay()).as("the racing write's newer scores are kept")
+                    .isEqualTo((int) LocalDate.ofInstant(LocalEngine.NOW, ZoneOffset.UTC).toEpochDay());
         }
     }
 

@@ -567,28 +567,31 @@ public final class LocalPipeline implements AutoCloseable {
         c.nanos.addAndGet(System.nanoTime() - start);
         boolean streamDone = false;
         while (true) {
-            int handled = pollWorkers();
+            pollWorkers();
             if (!streamDone && !pending(ResourceCatalog.DAILY_WORK)) {
                 // the stream's actions before the reducer's, whose budget, cooldowns and caps they count in
                 timers.time("stream wait", () -> join(streamDrain));
                 streamDone = true;
                 clock.set(scheduled);
             }
-            if (streamDone) handled += reducer.pollOnce();
-            if (handled == 0 && streamDone && !pending(ResourceCatalog.DAILY_REDUCE) && !pending(ResourceCatalog.DAILY_WORK)) break;
+            if (streamDone) reducer.pollOnce();
+            // done when both queues are empty: their depth tells, without one more round of receives
+            if (streamDone && !pending(ResourceCatalog.DAILY_REDUCE) && !pending(ResourceCatalog.DAILY_WORK)) break;
         }
     }
 
     /** The segments run side by side, as concurrent Lambda invocations would. */
-    private int pollWorkers() {
-        if (workers.size() == 1) return workers.get(0).pollOnce();
+    private void pollWorkers() {
+        if (workers.size() == 1) {
+            workers.get(0).pollOnce();
+            return;
+        }
         List<Future<Integer>> running = new ArrayList<>();
         ExecutorService pool = dailyPool();
         for (LocalSqsEventSource w : workers) running.add(pool.submit(w::pollOnce));
-        int n = 0;
         for (Future<Integer> f : running) {
             try {
-                n += f.get();
+                f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during the daily job", e);
@@ -596,7 +599,6 @@ public final class LocalPipeline implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         }
-        return n;
     }
 
     private ExecutorService dailyPool;
