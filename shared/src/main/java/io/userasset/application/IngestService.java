@@ -21,6 +21,7 @@ import io.userasset.ports.StoredProfile;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Ingests one batch: parse every input, group the events by profile, fold each group into ONE
@@ -228,7 +230,7 @@ public final class IngestService {
             FoldOutcome[] results = new FoldOutcome[events.size()];
             List<StoredProfile> linked = new ArrayList<>();
             boolean changed = false;
-            for (int i = 0; i < events.size(); i++) {
+            for (int i : inEventTimeOrder(events)) {
                 Event e = events.get(i).event;
                 results[i] = e.type() == EventType.IDENTIFY ? link(key, facts, e, linked, counters) : fold.apply(facts, e);
                 changed |= results[i] != FoldOutcome.DUPLICATE;
@@ -244,6 +246,18 @@ public final class IngestService {
             }
         }
         throw new IllegalStateException("gave up after " + MAX_ATTEMPTS + " conflicting writes on " + key);
+    }
+
+    /**
+     * The fold's result does not depend on the order of a user's events (SPEC §3), but which of two
+     * events carrying the same fact is reported the duplicate does (a session at 09:00 after one at
+     * 10:00 changes nothing): folded in event-time order, a batch reports the same way however its
+     * messages were delivered.
+     */
+    private static int[] inEventTimeOrder(List<Indexed> events) {
+        return IntStream.range(0, events.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> events.get(i).event.occurredAt()))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private static boolean needsKeys(List<Indexed> events) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -183,6 +185,26 @@ class IngestHandlerTest {
         local.engine.onIngestReport(r -> { });
         assertThat(fallbacks.get()).as("batches that fell back to single reads").isEqualTo((history.size() + 99) / 100);
         assertThat(facts()).isEqualTo(expected);
+    }
+
+    /** Two sessions of one day change the profile once each in time order, but not the earlier after the later. */
+    @Test
+    void aUsersEventsFoldInEventTimeOrderSoDeliveryOrderDoesNotChangeTheReport() {
+        Instant nine = LocalEngine.NOW.minus(Duration.ofHours(3));
+        Instant ten = nine.plus(Duration.ofHours(1));
+        List<IngestReport> reports = new ArrayList<>();
+        local.engine.onIngestReport(reports::add);
+        SQSBatchResponse response = handler.handleRequest(EventJson.sqs(List.of(
+                new EventJson.Sent("at-ten", EventJson.event("s-10", "session_started", "order-user", null, ten, "{}"), null),
+                new EventJson.Sent("at-nine", EventJson.event("s-9", "session_started", "order-user", null, nine, "{}"), null),
+                new EventJson.Sent("at-ten-again", EventJson.event("s-10b", "session_started", "order-user", null, ten, "{}"), null))),
+                null);
+        local.engine.onIngestReport(r -> { });
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(reports.get(0).outcomes()).containsEntry("at-nine", RecordOutcome.APPLIED)
+                .containsEntry("at-ten", RecordOutcome.APPLIED)
+                .as("a second session at the same instant changes nothing").containsEntry("at-ten-again", RecordOutcome.DUPLICATE);
     }
 
     @Test

@@ -14,9 +14,9 @@ import io.userasset.tables.QueueSpec;
 import io.userasset.tables.ResourceCatalog;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.io.BufferedWriter;
@@ -29,10 +29,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -44,6 +50,7 @@ import java.util.zip.GZIPInputStream;
 public final class Exporter {
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper LINE = new ObjectMapper();
+    private static final int PARALLEL_CALLS = 4;
 
     private final LocalCloud cloud;
     private final Path out;
@@ -76,13 +83,17 @@ public final class Exporter {
 
     /** snapshots/dt=D/part-*.jsonl.gz for every day, as written to S3; returns the last day's rows sorted by user. */
     public List<JsonNode> copySnapshots(LocalDate lastDay) {
-        S3Client s3 = cloud.s3();
-        List<JsonNode> last = new ArrayList<>();
+        String lastDayPrefix = ResourceCatalog.SNAPSHOT_PREFIX + "dt=" + lastDay + "/";
+        List<Callable<List<JsonNode>>> copies = new ArrayList<>();
         for (S3Object o : list(ResourceCatalog.SNAPSHOT_PREFIX)) {
-            byte[] bytes = s3.getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(o.key())).asByteArray();
-            write(out.resolve(o.key()), bytes);
-            if (o.key().startsWith(ResourceCatalog.SNAPSHOT_PREFIX + "dt=" + lastDay + "/")) last.addAll(gzipLines(bytes));
+            copies.add(() -> {
+                byte[] bytes = get(o.key());
+                write(out.resolve(o.key()), bytes);
+                return o.key().startsWith(lastDayPrefix) ? gzipLines(bytes) : List.of();
+            });
         }
+        List<JsonNode> last = new ArrayList<>();
+        inParallel(copies).forEach(last::addAll);
         last.sort(Comparator.comparing(r -> r.path("userId").asText()));
         return last;
     }
@@ -102,17 +113,17 @@ public final class Exporter {
 
     /** metrics/DATE.json for every day; returns them by date. */
     public Map<LocalDate, JsonNode> copyMetrics() {
-        Map<LocalDate, JsonNode> byDay = new TreeMap<>();
+        List<Callable<Map.Entry<LocalDate, JsonNode>>> copies = new ArrayList<>();
         for (S3Object o : list(ResourceCatalog.METRICS_PREFIX)) {
-            byte[] bytes = cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(o.key())).asByteArray();
-            String date = o.key().substring(o.key().indexOf("dt=") + 3, o.key().indexOf("dt=") + 13);
-            write(out.resolve("metrics").resolve(date + ".json"), bytes);
-            try {
-                byDay.put(LocalDate.parse(date), LINE.readTree(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            copies.add(() -> {
+                byte[] bytes = get(o.key());
+                String date = o.key().substring(o.key().indexOf("dt=") + 3, o.key().indexOf("dt=") + 13);
+                write(out.resolve("metrics").resolve(date + ".json"), bytes);
+                return Map.entry(LocalDate.parse(date), LINE.readTree(bytes));
+            });
         }
+        Map<LocalDate, JsonNode> byDay = new TreeMap<>();
+        inParallel(copies).forEach(e -> byDay.put(e.getKey(), e.getValue()));
         return byDay;
     }
 
@@ -153,18 +164,25 @@ public final class Exporter {
     /** Everything published to a bus stand-in queue (the EventBridge detail of each message), consumed. */
     public List<JsonNode> drainBus(QueueSpec queue) {
         String url = cloud.queueUrl(queue);
-        List<JsonNode> out = new ArrayList<>();
-        while (true) {
-            List<Message> messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
-            if (messages.isEmpty()) return out;
-            for (Message m : messages) out.add(readTree(m.body()).get("detail"));
-            List<software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = 0; i < messages.size(); i++) {
-                entries.add(software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry.builder()
-                        .id(Integer.toString(i)).receiptHandle(messages.get(i).receiptHandle()).build());
-            }
-            cloud.sqs().deleteMessageBatch(b -> b.queueUrl(url).entries(entries));
+        List<JsonNode> out = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Void>> receivers = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_CALLS; i++) {
+            receivers.add(() -> {
+                while (true) {
+                    List<Message> messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
+                    if (messages.isEmpty()) return null;
+                    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+                    for (int m = 0; m < messages.size(); m++) {
+                        out.add(readTree(messages.get(m).body()).get("detail"));
+                        entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(m))
+                                .receiptHandle(messages.get(m).receiptHandle()).build());
+                    }
+                    cloud.sqs().deleteMessageBatch(b -> b.queueUrl(url).entries(entries));
+                }
+            });
         }
+        inParallel(receivers);
+        return new ArrayList<>(out);
     }
 
     /** Bodies left in a DLQ (not consumed). */
@@ -213,6 +231,29 @@ public final class Exporter {
 
     public void writeText(String file, String text) {
         write(out.resolve(file), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] get(String key) {
+        return cloud.s3().getObjectAsBytes(b -> b.bucket(LocalCloud.BUCKET).key(key)).asByteArray();
+    }
+
+    /** The calls side by side (an export is mostly S3 and SQS round trips); results in call order. */
+    private static <T> List<T> inParallel(List<? extends Callable<T>> calls) {
+        if (calls.isEmpty()) return List.of();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, calls.size()));
+        try {
+            List<T> results = new ArrayList<>(calls.size());
+            for (Future<T> f : pool.invokeAll(calls)) results.add(f.get());
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while exporting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<S3Object> list(String prefix) {

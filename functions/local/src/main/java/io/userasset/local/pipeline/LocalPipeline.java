@@ -53,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -301,7 +302,7 @@ public final class LocalPipeline implements AutoCloseable {
         Map<String, OutboundEvent> byMessageId = present != null ? awaitPresend() : timers.get("send", () -> send(events, onRejected));
         timers.time("ingest", ingest::drain);
         if (wiring.redriveDeadLetters()) timers.time("redrive", () -> redriveUntilEmpty(byMessageId));
-        if (settle(byMessageId) > 0) timers.time("rejects", () -> collectRejects(day, byMessageId, onRejected));
+        if (settle(byMessageId) > 0) timers.time("rejects", () -> collectRejects(day, events, byMessageId, onRejected));
         if (next != null && !next.isEmpty()) presend(next, onRejected);
         wiring.phaseStarts().accept(day, Phase.DAILY_JOB);
         timers.time("daily", () -> dailyJob(day));
@@ -512,12 +513,16 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** Reads today's new reject objects (the engine's rejects/ prefix) and maps them back to their inputs. */
-    private void collectRejects(LocalDate day, Map<String, OutboundEvent> byMessageId, Consumer<InputRejection> onRejected) {
+    private void collectRejects(LocalDate day, List<OutboundEvent> events, Map<String, OutboundEvent> byMessageId,
+                                Consumer<InputRejection> onRejected) {
         S3Client s3 = cloud.s3();
         // S3RejectSink files them under the day the engine received them: today, by the simulated clock.
         String p = ResourceCatalog.REJECTS_PREFIX + "dt=" + LocalDate.ofInstant(clock.instant(), days.zone()) + "/";
         List<S3Object> objects = new ArrayList<>();
         s3.listObjectsV2Paginator(b -> b.bucket(LocalCloud.BUCKET).prefix(p)).contents().forEach(objects::add);
+        Map<OutboundEvent, Integer> sentAt = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) sentAt.putIfAbsent(events.get(i), i);
+        List<Map.Entry<Integer, InputRejection>> found = new ArrayList<>();
         for (S3Object o : objects) {
             if (!seenRejectObjects.add(o.key())) continue;
             try (InputStream in = new GZIPInputStream(s3.getObject(b -> b.bucket(LocalCloud.BUCKET).key(o.key())))) {
@@ -533,12 +538,17 @@ public final class LocalPipeline implements AutoCloseable {
                     InputRejection rejection = new InputRejection(input == null ? "message " + source : input.origin(),
                             InputRejection.ENGINE, r.path("code").asText(), r.path("path").asText(), r.path("message").asText(),
                             InputRejection.excerpt(payload));
-                    engineRejections.add(rejection);
-                    onRejected.accept(rejection);
+                    found.add(Map.entry(input == null ? Integer.MAX_VALUE : sentAt.getOrDefault(input, Integer.MAX_VALUE), rejection));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read rejects " + o.key(), e);
             }
+        }
+        // in the order the inputs were sent, whichever batch each landed in: the same run reports the same way
+        found.sort(Map.Entry.comparingByKey());
+        for (Map.Entry<Integer, InputRejection> r : found) {
+            engineRejections.add(r.getValue());
+            onRejected.accept(r.getValue());
         }
     }
 
