@@ -77,38 +77,51 @@ public final class ActionService {
         return decided.report();
     }
 
-    /** Takes candidates through the log, the guards, the budget and the holdout, in the given order. */
+    /**
+     * Takes candidates through the log, the guards, the budget and the holdout, in the given order.
+     * A new decision is logged once, as taken (one conditional put: blocked, held out, or pending
+     * with its budget charged); a pending one found in the log — its publish not confirmed — is
+     * taken up where it stopped, its budget charged once.
+     */
     public Decisions decide(List<ActionCandidate> candidates) {
         Decisions d = new Decisions();
         for (ActionCandidate c : candidates) {
-            boolean inHoldout = holdout.isHeldOut(c.userId());
-            ObjectNode doc = ActionDocument.of(c, inHoldout, clock.instant());
-            ActionLog.Entry existing = log.begin(new ActionLog.Entry(c.userId(), c.actionId(), c.type(), c.day(),
-                    ActionLog.Status.PENDING, inHoldout, false, null, doc.toString()));
+            ActionLog.UserHistory history = log.history(c.userId());
+            ActionLog.Entry existing = history.entry(c.actionId());
             if (existing != null && existing.status() != ActionLog.Status.PENDING) {
                 d.duplicates++;
                 continue;
             }
+            boolean inHoldout = holdout.isHeldOut(c.userId());
             boolean budgeted = existing != null && existing.budgeted();
             String reason = null;
             if (!budgeted) {
-                ActionLog.UserHistory history = log.history(c.userId());
                 reason = guards.blockedBy(c, history.actions(), history.optedOut());
                 if (reason == null) {
                     if (budget.tryTake(c.day(), c.type(), config.types().get(c.type().id()).dailyBudget())) budgeted = true;
                     else reason = "budget-spent";
                 }
             }
-            if (reason != null) {
-                log.finish(c.userId(), c.actionId(), ActionLog.Status.BLOCKED, false, reason);
-                d.blocked.merge(reason, 1, Integer::sum);
-            } else if (inHoldout) {
-                log.finish(c.userId(), c.actionId(), ActionLog.Status.HOLDOUT, true, null);
-                d.heldOut++;
-            } else {
-                if (existing == null) log.finish(c.userId(), c.actionId(), ActionLog.Status.PENDING, true, null);
-                d.toSend.add(c);
-                d.documents.add(existing != null ? existing.document() : doc.toString());
+            ActionLog.Status status = reason != null ? ActionLog.Status.BLOCKED
+                    : inHoldout ? ActionLog.Status.HOLDOUT : ActionLog.Status.PENDING;
+            String document = existing != null ? existing.document() : ActionDocument.of(c, inHoldout, clock.instant()).toString();
+            if (existing == null) {
+                ActionLog.Entry first = log.begin(new ActionLog.Entry(c.userId(), c.actionId(), c.type(), c.day(), status,
+                        inHoldout, budgeted, reason, document));
+                if (first != null) { // another decider logged it in the meantime: its decision stands
+                    d.duplicates++;
+                    continue;
+                }
+            } else if (status != ActionLog.Status.PENDING || !existing.budgeted()) {
+                log.finish(c.userId(), c.actionId(), status, budgeted, reason);
+            }
+            switch (status) {
+                case BLOCKED -> d.blocked.merge(reason, 1, Integer::sum);
+                case HOLDOUT -> d.heldOut++;
+                default -> {
+                    d.toSend.add(c);
+                    d.documents.add(document);
+                }
             }
         }
         if (!candidates.isEmpty()) {

@@ -4,6 +4,7 @@ import io.userasset.domain.actions.ActionType;
 import io.userasset.domain.actions.PastAction;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every action decision, kept for a while (TTL): what caps, cooldowns and attribution read, and
@@ -28,14 +29,19 @@ public interface ActionLog {
 
     /**
      * A user's logged decisions that count in the guards — sent, held out, and pending ones the
-     * budget was charged for (decided to go out, their publish not confirmed yet) — and whether
-     * the user opted out.
+     * budget was charged for (decided to go out, their publish not confirmed yet) —, whether the
+     * user opted out, and every logged decision by action id (a candidate decided before is found
+     * in the same read).
      */
-    record UserHistory(List<PastAction> actions, boolean optedOut) {}
+    record UserHistory(List<PastAction> actions, boolean optedOut, Map<String, Entry> entries) {
+        public Entry entry(String actionId) {
+            return entries.get(actionId);
+        }
+    }
 
     UserHistory history(String userId);
 
-    /** Logs the decision unless one with its id exists; returns the existing entry, or null when this call created it. */
+    /** Logs a decision unless one with its id exists; returns the existing entry, or null when this call created it. */
     Entry begin(Entry entry);
 
     void finish(String userId, String actionId, Status status, boolean budgeted, String reason);

@@ -37,6 +37,7 @@ public final class DynamoActionLog implements ActionLog {
     @Override
     public UserHistory history(String userId) {
         List<PastAction> actions = new ArrayList<>();
+        Map<String, Entry> entries = new HashMap<>();
         boolean optedOut = false;
         for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(userId)))).items()) {
@@ -45,11 +46,12 @@ public final class DynamoActionLog implements ActionLog {
                 continue;
             }
             Entry e = entry(item);
+            entries.put(e.actionId(), e);
             if (ActionLog.counts(e.status(), e.budgeted())) {
                 actions.add(new PastAction(e.actionId(), e.type(), e.day(), e.holdout()));
             }
         }
-        return new UserHistory(actions, optedOut);
+        return new UserHistory(actions, optedOut, entries);
     }
 
     @Override
@@ -64,6 +66,7 @@ public final class DynamoActionLog implements ActionLog {
         item.put("holdout", AttributeValue.fromBool(e.holdout()));
         item.put("budgeted", AttributeValue.fromBool(e.budgeted()));
         item.put("doc", AttributeValue.fromS(e.document()));
+        if (e.reason() != null) item.put("reason", AttributeValue.fromS(e.reason()));
         item.put("ttl", AttributeValue.fromN(Long.toString(LocalDate.ofEpochDay(e.day() + ttlDays).toEpochDay() * 86_400)));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));

@@ -25,6 +25,7 @@ import io.userasset.functions.ingest.SqsIngestHandler;
 import io.userasset.localcloud.LocalCloud;
 import io.userasset.localcloud.LocalDynamoStreamEventSource;
 import io.userasset.tables.ResourceCatalog;
+import io.userasset.ports.ActionLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -284,6 +285,35 @@ class ActionsTest {
         return new ProfileScores(day, 40, 4, 300_000, 2, 4, 5, Segment8.IMPORTANT_MAINTAIN, Segment11.AT_RISK,
                 stage, day, LifecycleStage.MATURITY, 80, 20, 10, 10, 70, 62, GrowthTier.CORE,
                 GrowthTier.KOC, 12, false, 0.8, risk, 0.3, 1.2, 60.0, 500.0);
+    }
+
+    /**
+     * A new decision costs one write to the log, as taken: a sent action a put and the update that
+     * confirms it (plus its budget), a blocked one the put alone; the log says what was decided.
+     */
+    @Test
+    void aDecisionIsLoggedInOneWriteAsTaken() {
+        try (LocalCloud cloud = LocalCloud.start()) {
+            LocalEngine local = new LocalEngine(cloud, ConfigLoader.withOverrides("actions: {holdoutPercent: 0}"));
+            ActionCandidate first = recall("one-write-user", 300);
+            local.engine.capacity().reset();
+            assertThat(local.engine.actions().process(List.of(first)).sent()).isEqualTo(1);
+            assertThat(local.engine.capacity().requests("PutItem")).as("the decision logged").isEqualTo(1);
+            assertThat(local.engine.capacity().requests("UpdateItem")).as("budget, then sent").isEqualTo(2);
+
+            // the same user again the same day, for another reason: the cooldown blocks it
+            ActionCandidate second = new ActionCandidate(first.userId(), first.type(), "high-churn-risk",
+                    "Churn risk is high.", first.day(), first.scores());
+            local.engine.capacity().reset();
+            assertThat(local.engine.actions().process(List.of(second)).blocked()).containsOnlyKeys("cooldown");
+            assertThat(local.engine.capacity().requests("PutItem")).isEqualTo(1);
+            assertThat(local.engine.capacity().requests("UpdateItem")).isZero();
+            ActionLog.UserHistory history = local.engine.actionLog().history(first.userId());
+            assertThat(history.entry(first.actionId()).status()).isEqualTo(ActionLog.Status.SENT);
+            assertThat(history.entry(second.actionId()).status()).isEqualTo(ActionLog.Status.BLOCKED);
+            assertThat(history.entry(second.actionId()).reason()).isEqualTo("cooldown");
+            assertThat(local.takePublishedActions()).hasSize(1);
+        }
     }
 
     @Test
