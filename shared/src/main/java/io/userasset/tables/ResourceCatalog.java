@@ -26,12 +26,13 @@ public final class ResourceCatalog {
             Optional.empty(), Optional.of("ttl"), List.of());
 
     /**
-     * Action log: one item per decision (sent or held out), for caps, cooldowns, idempotency and
-     * attribution. The byDay index lists a day's decisions for attribution.
+     * Action log: one item per decision, for caps, cooldowns, idempotency and attribution. The byDay
+     * index lists a day's sent and held-out decisions for attribution; it is sparse (only those
+     * carry its key, attributionDay), so the other decisions cost it no writes.
      */
     public static final TableSpec ACTIONS = new TableSpec("actions", "pk", Optional.of("sk"),
             Optional.empty(), Optional.of("ttl"),
-            List.of(new TableSpec.IndexSpec("byDay", "day", Optional.of("actionId"))));
+            List.of(new TableSpec.IndexSpec("byDay", "attributionDay", Optional.of("actionId"))));
 
     public static final List<TableSpec> TABLES = List.of(PROFILES, ENGINE, ACTIONS);
 

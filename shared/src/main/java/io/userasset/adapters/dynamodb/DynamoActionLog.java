@@ -17,12 +17,15 @@ import java.util.Map;
 /**
  * The action log in the actions table: pk = userId, sk = "action#" + actionId for a decision and
  * sk = "optout" for a user who opted out (written by the team, e.g. from their messaging tool's
- * unsubscribe webhook). The byDay index lists a day's decisions for attribution. Entries expire
- * after {@code actions.logTtlDays}.
+ * unsubscribe webhook). The byDay index lists a day's decisions that went out or were held out,
+ * for attribution: it is sparse, keyed by {@code attributionDay}, which a decision gets when it
+ * reaches one of those statuses — so blocked and pending decisions, and their status changes,
+ * cost the index no writes. Entries expire after {@code actions.logTtlDays}.
  */
 public final class DynamoActionLog implements ActionLog {
     public static final String OPT_OUT_SORT_KEY = "optout";
     private static final String ACTION = "action#";
+    private static final String ATTRIBUTION_DAY = "attributionDay";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -67,6 +70,7 @@ public final class DynamoActionLog implements ActionLog {
         item.put("budgeted", AttributeValue.fromBool(e.budgeted()));
         item.put("doc", AttributeValue.fromS(e.document()));
         if (e.reason() != null) item.put("reason", AttributeValue.fromS(e.reason()));
+        if (measured(e.status())) item.put(ATTRIBUTION_DAY, item.get("day"));
         item.put("ttl", AttributeValue.fromN(Long.toString(LocalDate.ofEpochDay(e.day() + ttlDays).toEpochDay() * 86_400)));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -83,26 +87,37 @@ public final class DynamoActionLog implements ActionLog {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":status", AttributeValue.fromS(status.name()));
         values.put(":budgeted", AttributeValue.fromBool(budgeted));
+        Map<String, String> names = new HashMap<>();
+        names.put("#status", "status");
         String update = "SET #status = :status, budgeted = :budgeted";
         if (reason != null) {
             update += ", reason = :reason";
             values.put(":reason", AttributeValue.fromS(reason));
         }
+        if (measured(status)) {
+            update += ", " + ATTRIBUTION_DAY + " = #day";
+            names.put("#day", "day");
+        }
         String expression = update;
         dynamoDb.updateItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(userId), "sk", AttributeValue.fromS(ACTION + actionId)))
-                .updateExpression(expression).expressionAttributeNames(Map.of("#status", "status"))
+                .updateExpression(expression).expressionAttributeNames(names)
                 .expressionAttributeValues(values));
+    }
+
+    /** The statuses attribution measures, which put a decision in the byDay index. */
+    private static boolean measured(Status status) {
+        return status == Status.SENT || status == Status.HOLDOUT;
     }
 
     @Override
     public List<Entry> decidedOn(int day) {
         List<Entry> out = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).indexName("byDay")
-                .keyConditionExpression("#day = :day").expressionAttributeNames(Map.of("#day", "day"))
+                .keyConditionExpression(ATTRIBUTION_DAY + " = :day")
                 .expressionAttributeValues(Map.of(":day", AttributeValue.fromS(Days.date(day).toString())))).items()) {
             Entry e = entry(item);
-            if (e.status() == Status.SENT || e.status() == Status.HOLDOUT) out.add(e);
+            if (measured(e.status())) out.add(e);
         }
         return out;
     }

@@ -289,7 +289,8 @@ class ActionsTest {
 
     /**
      * A new decision costs one write to the log, as taken: a sent action a put and the update that
-     * confirms it (plus its budget), a blocked one the put alone; the log says what was decided.
+     * confirms it (plus its budget), a blocked one the put alone; the log says what was decided,
+     * and only what went out is in the attribution index.
      */
     @Test
     void aDecisionIsLoggedInOneWriteAsTaken() {
@@ -313,6 +314,9 @@ class ActionsTest {
             assertThat(history.entry(second.actionId()).status()).isEqualTo(ActionLog.Status.BLOCKED);
             assertThat(history.entry(second.actionId()).reason()).isEqualTo("cooldown");
             assertThat(local.takePublishedActions()).hasSize(1);
+            // the attribution index holds the sent decision only
+            var indexed = cloud.dynamoDb().scan(b -> b.tableName(cloud.tableName(ResourceCatalog.ACTIONS)).indexName("byDay")).items();
+            assertThat(indexed).singleElement().satisfies(item -> assertThat(item.get("actionId").s()).isEqualTo(first.actionId()));
         }
     }
 
