@@ -1,6 +1,5 @@
 package io.userasset.application;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.userasset.config.ActionsConfig;
 import io.userasset.domain.actions.ActionCandidate;
 import io.userasset.domain.actions.ActionDocument;
