@@ -105,9 +105,9 @@ public final class ActionService {
                     : inHoldout ? ActionLog.Status.HOLDOUT : ActionLog.Status.PENDING;
             String document = existing != null ? existing.document() : ActionDocument.of(c, inHoldout, clock.instant()).toString();
             if (existing == null) {
-                ActionLog.Entry first = log.begin(new ActionLog.Entry(c.userId(), c.actionId(), c.type(), c.day(), status,
+                boolean logged = log.recordIfAbsent(new ActionLog.Entry(c.userId(), c.actionId(), c.type(), c.day(), status,
                         inHoldout, budgeted, reason, document));
-                if (first != null) { // another decider logged it in the meantime: its decision stands
+                if (!logged) { // another decider logged it in the meantime: its decision stands
                     d.duplicates++;
                     continue;
                 }

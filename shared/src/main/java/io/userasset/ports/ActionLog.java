@@ -41,8 +41,8 @@ public interface ActionLog {
 
     UserHistory history(String userId);
 
-    /** Logs a decision unless one with its id exists; returns the existing entry, or null when this call created it. */
-    Entry begin(Entry entry);
+    /** Logs a decision unless one with its id exists; whether this call logged it. */
+    boolean recordIfAbsent(Entry entry);
 
     void finish(String userId, String actionId, Status status, boolean budgeted, String reason);
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
@@ -44,7 +45,7 @@ public final class FaultyDynamoDbClient implements DynamoDbClient {
     private volatile double timeoutShare;
     private final AtomicLong crashAfterWrites = new AtomicLong(-1);
     private volatile Predicate<Map<String, AttributeValue>> crashRule = item -> true;
-    private final java.util.concurrent.atomic.AtomicReference<RacingWrite> racingWrite = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<RacingWrite> racingWrite = new AtomicReference<>();
     private final AtomicLong injected = new AtomicLong();
     private final AtomicLong crashes = new AtomicLong();
     private final java.util.Random random = new java.util.Random(42);

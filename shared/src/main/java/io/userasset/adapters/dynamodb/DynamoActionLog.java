@@ -58,7 +58,7 @@ public final class DynamoActionLog implements ActionLog {
     }
 
     @Override
-    public Entry begin(Entry e) {
+    public boolean recordIfAbsent(Entry e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", AttributeValue.fromS(e.userId()));
         item.put("sk", AttributeValue.fromS(ACTION + e.actionId()));
@@ -74,11 +74,9 @@ public final class DynamoActionLog implements ActionLog {
         item.put("ttl", AttributeValue.fromN(Long.toString(LocalDate.ofEpochDay(e.day() + ttlDays).toEpochDay() * 86_400)));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return null;
+            return true;
         } catch (ConditionalCheckFailedException exists) {
-            Map<String, AttributeValue> current = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
-                    .key(Map.of("pk", AttributeValue.fromS(e.userId()), "sk", AttributeValue.fromS(ACTION + e.actionId())))).item();
-            return entry(current);
+            return false;
         }
     }
 

@@ -24,8 +24,8 @@ import io.userasset.functions.ingest.EventJson;
 import io.userasset.functions.ingest.SqsIngestHandler;
 import io.userasset.localcloud.LocalCloud;
 import io.userasset.localcloud.LocalDynamoStreamEventSource;
-import io.userasset.tables.ResourceCatalog;
 import io.userasset.ports.ActionLog;
+import io.userasset.tables.ResourceCatalog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
