@@ -163,7 +163,7 @@ public final class IngestCpuBenchmark {
         };
         AcquisitionCostStore noCosts = new AcquisitionCostStore() {
             public void record(List<io.userasset.events.Event> costEvents) {}
-            public Map<String, Long> costsOn(LocalDate day) { return Map.of(); }
+            public Map<String, Long> costsBetween(LocalDate first, LocalDate last) { return Map.of(); }
         };
         CurrentModels models = new CurrentModels(config, noModels, clock, Duration.ofMinutes(5));
         ProfileWriter writer = new ProfileWriter(store, store, fold, models, clock, config.profile().inlineDedupKeys(),

@@ -12,6 +12,6 @@ public interface AcquisitionCostStore {
     /** Records the cost events; one record per event id, so a redelivered event overwrites itself. */
     void record(List<Event> costEvents);
 
-    /** Spend per channel on the given day, in thousandths of the deployment currency. */
-    Map<String, Long> costsOn(LocalDate day);
+    /** Spend per channel over the days {@code first} to {@code last}, both included, in thousandths of the deployment currency. */
+    Map<String, Long> costsBetween(LocalDate first, LocalDate last);
 }

@@ -10,16 +10,20 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Acquisition costs in the engine table: pk "cost#YYYY-MM-DD", sk "channel#eventId", one item per
- * event, so a redelivered event overwrites itself and several reports for a day add up.
+ * Acquisition costs in the engine table: pk "cost#YYYY-MM", sk "YYYY-MM-DD#channel#eventId", one
+ * item per event, so a redelivered event overwrites itself and several reports for a day add up.
+ * A month per partition keeps the reducer's 30-day CAC window to two queries (a day per partition
+ * took thirty), and cost events are few enough (a handful per channel and day) for one partition.
  */
 public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
+    private static final String PREFIX = "cost#";
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int MAX_UNPROCESSED_ROUNDS = 8;
 
@@ -37,8 +41,8 @@ public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
         for (Event e : costEvents) {
             Payload.AcquisitionCost c = (Payload.AcquisitionCost) e.payload();
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "pk", AttributeValue.fromS("cost#" + c.date()),
-                    "sk", AttributeValue.fromS(c.channel() + "#" + e.eventId()),
+                    "pk", AttributeValue.fromS(partition(c.date())),
+                    "sk", AttributeValue.fromS(c.date() + "#" + c.channel() + "#" + e.eventId()),
                     "channel", AttributeValue.fromS(c.channel()),
                     "milli", AttributeValue.fromN(Long.toString(c.amount().milli())))).build()).build());
         }
@@ -56,13 +60,26 @@ public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
     }
 
     @Override
-    public Map<String, Long> costsOn(LocalDate day) {
+    public Map<String, Long> costsBetween(LocalDate first, LocalDate last) {
+        if (last.isBefore(first)) throw new IllegalArgumentException("empty range: " + first + " .. " + last);
         Map<String, Long> out = new TreeMap<>();
-        for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("cost#" + day)))).items()) {
-            out.merge(item.get("channel").s(), Long.parseLong(item.get("milli").n()), Long::sum);
+        // sort keys start with "YYYY-MM-DD#"; '$' sorts right after '#', so every key of the last day is below it
+        String from = first + "#";
+        String to = last + "$";
+        for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
+            String pk = PREFIX + month;
+            for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
+                            ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to)))).items()) {
+                out.merge(item.get("channel").s(), Long.parseLong(item.get("milli").n()), Long::sum);
+            }
         }
         return out;
+    }
+
+    private static String partition(LocalDate day) {
+        return PREFIX + YearMonth.from(day);
     }
 
     private static void backOff(int round) {

@@ -1,5 +1,6 @@
 package io.userasset.adapters.dynamodb;
 
+import io.userasset.adapters.InParallel;
 import io.userasset.events.ProfileKey;
 import io.userasset.ports.ProfileStore;
 import io.userasset.ports.StoredProfile;
@@ -39,22 +40,27 @@ public final class DynamoProfileStore implements ProfileStore {
 
     @Override
     public Map<ProfileKey, StoredProfile> loadAll(Collection<ProfileKey> keys) {
-        Map<ProfileKey, StoredProfile> out = new HashMap<>(keys.size() * 2);
         List<ProfileKey> all = new ArrayList<>(keys);
+        List<List<ProfileKey>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
-            ReadBatch.Builder<ProfileItem> batch = ReadBatch.builder(ProfileItem.class).mappedTableResource(table);
-            for (ProfileKey key : all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT))) {
-                batch.addGetItem(Key.builder().partitionValue(key.storageKey()).build());
-            }
-            // The paginated result re-requests unprocessed keys until none are left.
-            for (BatchGetResultPage page : enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())) {
-                for (ProfileItem item : page.resultsForTable(table)) {
-                    StoredProfile p = toProfile(item);
-                    out.put(p.key(), p);
-                }
-            }
+            chunks.add(all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT)));
+        }
+        Map<ProfileKey, StoredProfile> out = new HashMap<>(keys.size() * 2);
+        for (List<StoredProfile> found : InParallel.map(chunks, this::loadChunk)) {
+            for (StoredProfile p : found) out.put(p.key(), p);
         }
         return out;
+    }
+
+    private List<StoredProfile> loadChunk(List<ProfileKey> keys) {
+        ReadBatch.Builder<ProfileItem> batch = ReadBatch.builder(ProfileItem.class).mappedTableResource(table);
+        for (ProfileKey key : keys) batch.addGetItem(Key.builder().partitionValue(key.storageKey()).build());
+        List<StoredProfile> found = new ArrayList<>(keys.size());
+        // The paginated result re-requests unprocessed keys until none are left.
+        for (BatchGetResultPage page : enhanced.batchGetItem(BatchGetItemEnhancedRequest.builder().readBatches(batch.build()).build())) {
+            for (ProfileItem item : page.resultsForTable(table)) found.add(toProfile(item));
+        }
+        return found;
     }
 
     @Override

@@ -137,8 +137,12 @@ public final class DailyReducer {
         publisher.publish(ResourceCatalog.ALERT_DETAIL_TYPE, documents);
     }
 
-    /** The day's time-revealed candidates of every segment, best first by predicted CLV, through the guards. */
+    /**
+     * The day's time-revealed candidates of every segment, best first by predicted CLV, through the
+     * guards, type by type; what is to send goes out in one publish.
+     */
     private void takeActions(DailyPartial merged, int day) {
+        List<ActionService.Decisions> decided = new ArrayList<>();
         for (ActionType type : ActionType.values()) {
             int budget = config.actions().types().get(type.id()).dailyBudget();
             List<ActionCandidate> ranked = new ArrayList<>();
@@ -146,8 +150,9 @@ public final class DailyReducer {
                 ranked.add(new ActionCandidate(c.userId(), type, c.reasonCode(), c.reason(), day,
                         ScoresCodec.decode(java.util.Base64.getDecoder().decode(c.scores()))));
             }
-            actions.process(ranked);
+            decided.add(actions.decide(ranked));
         }
+        actions.publish(decided);
     }
 
     /**
@@ -196,9 +201,7 @@ public final class DailyReducer {
     /** Acquisition cost per channel over the 30 days ending with the day. */
     private Map<String, Double> costs30(LocalDate day) {
         Map<String, Double> out = new TreeMap<>();
-        for (int back = 0; back < COST_WINDOW_DAYS; back++) {
-            costs.costsOn(day.minusDays(back)).forEach((channel, milli) -> out.merge(channel, milli / 1000.0, Double::sum));
-        }
+        costs.costsBetween(day.minusDays(COST_WINDOW_DAYS - 1), day).forEach((channel, milli) -> out.put(channel, milli / 1000.0));
         return out;
     }
 

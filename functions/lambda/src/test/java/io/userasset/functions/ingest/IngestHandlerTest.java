@@ -222,7 +222,52 @@ class IngestHandlerTest {
                 .containsEntry("cost-b", RecordOutcome.DUPLICATE);
         var costs = new DynamoAcquisitionCostStore(cloud.dynamoDb(),
                 cloud.tableName(ResourceCatalog.ENGINE));
-        assertThat(costs.costsOn(LocalDate.parse("2026-02-01"))).containsExactly(Map.entry("tv", 125_500L));
+        assertThat(costs.costsBetween(LocalDate.parse("2026-02-01"), LocalDate.parse("2026-02-01"))).containsExactly(Map.entry("tv", 125_500L));
+    }
+
+    @Test
+    void profilesAreLoadedAHundredPerBatchReadAndNoneIsLost() {
+        List<EventJson.Sent> events = new ArrayList<>();
+        Set<ProfileKey> stored = new HashSet<>();
+        for (int i = 0; i < 250; i++) {
+            String user = "bulk-reader-" + i;
+            events.add(new EventJson.Sent("bulk-" + i, EventJson.event("bulk-" + i, "session_started", user, null,
+                    EventJson.at(-2, i), "{}"), null));
+            stored.add(ProfileKey.user(user));
+        }
+        assertThat(handler.handleRequest(EventJson.sqs(events), null).getBatchItemFailures()).isEmpty();
+        Set<ProfileKey> asked = new HashSet<>(stored);
+        for (int i = 0; i < 10; i++) asked.add(ProfileKey.user("never-seen-" + i));
+
+        Map<ProfileKey, StoredProfile> loaded = local.profileStore().loadAll(asked);
+
+        assertThat(loaded.keySet()).as("three batch reads, the missing keys absent").containsExactlyInAnyOrderElementsOf(stored);
+        loaded.forEach((key, profile) -> assertThat(profile.key()).isEqualTo(key));
+    }
+
+    @Test
+    void aCostWindowAddsUpEveryDayInItAcrossMonthAndYearEndsAndNoDayOutsideIt() {
+        List<EventJson.Sent> sent = new ArrayList<>();
+        LocalDate first = LocalDate.parse("2024-12-31");
+        for (int d = -1; d <= 33; d++) { // a day before the window, the window 2024-12-31 … 2025-02-01, a day after
+            LocalDate day = first.plusDays(d);
+            for (String channel : List.of("ads", "social")) {
+                String id = "window-" + channel + "-" + day;
+                sent.add(new EventJson.Sent(id, "{\"eventId\":\"" + id + "\",\"type\":\"acquisition_cost\",\"occurredAt\":\""
+                        + day + "T23:00:00Z\",\"properties\":{\"channel\":\"" + channel + "\",\"amount\":"
+                        + (channel.equals("ads") ? 10 : 1) + ",\"currency\":\"USD\",\"date\":\"" + day + "\"}}", null));
+            }
+        }
+        assertThat(handler.handleRequest(EventJson.sqs(sent), null).getBatchItemFailures()).isEmpty();
+        var costs = new DynamoAcquisitionCostStore(cloud.dynamoDb(), cloud.tableName(ResourceCatalog.ENGINE));
+
+        // 2024-12-31 … 2025-02-01: 1 + 31 + 1 = 33 days in three month partitions
+        assertThat(costs.costsBetween(first, LocalDate.parse("2025-02-01")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ads", 330_000L, "social", 33_000L));
+        assertThat(costs.costsBetween(LocalDate.parse("2025-01-31"), LocalDate.parse("2025-01-31")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("ads", 10_000L, "social", 1_000L));
+        assertThat(costs.costsBetween(LocalDate.parse("2025-02-02"), LocalDate.parse("2025-02-28")))
+                .as("only the day after").containsExactlyInAnyOrderEntriesOf(Map.of("ads", 10_000L, "social", 1_000L));
     }
 
     @Test

@@ -575,33 +575,39 @@ public final class LocalPipeline implements AutoCloseable {
         coordinator.handleRequest(Map.of("date", day.toString(), "segments", settings.segments()), null);
         c.invocations.incrementAndGet();
         c.nanos.addAndGet(System.nanoTime() - start);
-        boolean streamDone = false;
-        while (true) {
-            pollWorkers();
-            if (!streamDone && !pending(ResourceCatalog.DAILY_WORK)) {
-                // the stream's actions before the reducer's, whose budget, cooldowns and caps they count in
-                timers.time("stream wait", () -> join(streamDrain));
-                streamDone = true;
-                clock.set(scheduled);
-            }
-            if (streamDone) reducer.pollOnce();
-            // done when both queues are empty: their depth tells, without one more round of receives
-            if (streamDone && !pending(ResourceCatalog.DAILY_REDUCE) && !pending(ResourceCatalog.DAILY_WORK)) break;
+        // the segments until their queue is empty (a failed segment comes back after the retry delay)
+        do {
+            if (pollWorkers() == 0) pause();
+        } while (pending(ResourceCatalog.DAILY_WORK));
+        // the stream's actions before the reducer's, whose budget, cooldowns and caps they count in
+        timers.time("stream wait", () -> join(streamDrain));
+        clock.set(scheduled);
+        // nothing sends segment work any more: only the reducer's own retries can keep it going
+        do {
+            if (reducer.pollOnce() == 0) pause();
+        } while (pending(ResourceCatalog.DAILY_REDUCE));
+    }
+
+    /** While a failed message waits out its retry delay. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the daily job", e);
         }
     }
 
-    /** The segments run side by side, as concurrent Lambda invocations would. */
-    private void pollWorkers() {
-        if (workers.size() == 1) {
-            workers.get(0).pollOnce();
-            return;
-        }
+    /** The segments run side by side, as concurrent Lambda invocations would; returns the messages handled. */
+    private int pollWorkers() {
+        if (workers.size() == 1) return workers.get(0).pollOnce();
         List<Future<Integer>> running = new ArrayList<>();
         ExecutorService pool = dailyPool();
         for (LocalSqsEventSource w : workers) running.add(pool.submit(w::pollOnce));
+        int handled = 0;
         for (Future<Integer> f : running) {
             try {
-                f.get();
+                handled += f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted during the daily job", e);
@@ -609,6 +615,7 @@ public final class LocalPipeline implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         }
+        return handled;
     }
 
     private ExecutorService dailyPool;
