@@ -20,7 +20,7 @@ class BatchRetryTest {
 
     @Test
     void batchesAreInFlightTogetherAndEveryItemIsSentOnce() {
-        // each of the first three batches waits until all three have started: sent one after another, none would
+        // every batch waits until three have started: sent one after another, the first would wait in vain
         CountDownLatch started = new CountDownLatch(InParallel.CALLS - 1);
         List<Integer> delivered = Collections.synchronizedList(new ArrayList<>());
         List<Boolean> sawTheOthers = Collections.synchronizedList(new ArrayList<>());

@@ -41,7 +41,7 @@ public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
         for (Event e : costEvents) {
             Payload.AcquisitionCost c = (Payload.AcquisitionCost) e.payload();
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "pk", AttributeValue.fromS(partition(c.date())),
+                    "pk", AttributeValue.fromS(partition(YearMonth.from(c.date()))),
                     "sk", AttributeValue.fromS(c.date() + "#" + c.channel() + "#" + e.eventId()),
                     "channel", AttributeValue.fromS(c.channel()),
                     "milli", AttributeValue.fromN(Long.toString(c.amount().milli())))).build()).build());
@@ -67,7 +67,7 @@ public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
         String from = first + "#";
         String to = last + "$";
         for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(last)); month = month.plusMonths(1)) {
-            String pk = PREFIX + month;
+            String pk = partition(month);
             for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(b -> b.tableName(table)
                     .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
@@ -78,8 +78,8 @@ public final class DynamoAcquisitionCostStore implements AcquisitionCostStore {
         return out;
     }
 
-    private static String partition(LocalDate day) {
-        return PREFIX + YearMonth.from(day);
+    private static String partition(YearMonth month) {
+        return PREFIX + month;
     }
 
     private static void backOff(int round) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.userasset.adapters.InParallel;
 import io.userasset.adapters.dynamodb.ProfileItems;
 import io.userasset.adapters.s3.S3DailyFiles;
 import io.userasset.domain.assessment.ModelSet;
@@ -35,10 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -50,8 +47,6 @@ import java.util.zip.GZIPInputStream;
 public final class Exporter {
     public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper LINE = new ObjectMapper();
-    private static final int PARALLEL_CALLS = 4;
-
     private final LocalCloud cloud;
     private final Path out;
 
@@ -166,7 +161,7 @@ public final class Exporter {
         String url = cloud.queueUrl(queue);
         List<JsonNode> out = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Void>> receivers = new ArrayList<>();
-        for (int i = 0; i < PARALLEL_CALLS; i++) {
+        for (int i = 0; i < InParallel.CALLS; i++) {
             receivers.add(() -> {
                 while (true) {
                     List<Message> messages = cloud.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
@@ -239,21 +234,17 @@ public final class Exporter {
 
     /** The calls side by side (an export is mostly S3 and SQS round trips); results in call order. */
     private static <T> List<T> inParallel(List<? extends Callable<T>> calls) {
-        if (calls.isEmpty()) return List.of();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_CALLS, calls.size()));
-        try {
-            List<T> results = new ArrayList<>(calls.size());
-            for (Future<T> f : pool.invokeAll(calls)) results.add(f.get());
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while exporting", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw new UncheckedIOException(io);
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return InParallel.map(calls, call -> {
+            try {
+                return call.call();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private List<S3Object> list(String prefix) {
